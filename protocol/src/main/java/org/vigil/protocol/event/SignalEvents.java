@@ -44,8 +44,7 @@ public final class SignalEvents {
     for (SiaEvent e : block.events()) {
       Optional<EventCode> row = EventCatalogue.bySia(e.code());
       EventCategory category = EventCatalogue.categoryOfSia(e.code());
-      boolean restore = row.map(r -> e.code().equals(r.siaRestore()) && r.category() != EventCategory.OPEN)
-          .orElse(false);
+      boolean restore = EventCatalogue.isSiaRestore(e.code());
       NumberKind kind = row.map(EventCode::number).orElse(NumberKind.ZONE);
       String area = e.area();
       String zone = null;
