@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       Dc09Command.class,
       SimulateCommand.class,
-      ValidateCommand.class
+      ValidateCommand.class,
+      org.vigil.app.arc.ArcScenarioCommand.class
     })
 public final class Vigil implements Runnable {
 
