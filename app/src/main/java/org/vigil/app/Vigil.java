@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       Dc09Command.class,
       SimulateCommand.class,
       ValidateCommand.class,
-      org.vigil.app.arc.ArcScenarioCommand.class
+      org.vigil.app.arc.ArcScenarioCommand.class,
+      ArcCommand.class
     })
 public final class Vigil implements Runnable {
 
