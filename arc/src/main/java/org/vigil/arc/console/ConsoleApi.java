@@ -340,8 +340,8 @@ final class ConsoleApi {
         m.service.requireRole(s, Role.ADMINISTRATOR, "operator.create", null, null);
         JsonNode b = Json.object(ctx.body());
         Json.onlyFields(b, "username", "displayName", "role", "password");
-        Operator op = m.service.createOperator(s, Json.text(b, "username", 64, true), Json.text(b, "displayName", 100, true),
-                Json.text(b, "role", 20, true), Json.text(b, "password", 200, true));
+        Operator op = m.service.createOperator(s, Json.text(b, "username", 64, false), Json.text(b, "displayName", 100, false),
+                Json.text(b, "role", 20, false), Json.text(b, "password", 200, false));
         json(ctx, 201, op);
     }
 
