@@ -1,0 +1,88 @@
+package org.vigil.panel.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vigil.panel.yaml.Loc;
+
+/**
+ * One site: everything the panel, the validator and the simulator need. Immutable; produced only by
+ * {@link SiteLoader}, which has already checked every reference.
+ *
+ * @param source the file it came from (null when built in code)
+ * @param sourceMap key path (e.g. {@code areas[0].intruder_confirmation_time}) to position
+ */
+public record SiteConfig(
+    SiteInfo site,
+    List<Area> areas,
+    List<Detector> detectors,
+    List<HoldUpDevice> holdUpDevices,
+    List<Keypad> keypads,
+    List<Reader> readers,
+    List<Camera> cameras,
+    List<Output> outputs,
+    Timers timers,
+    List<User> users,
+    Transmission transmission,
+    Path source,
+    Map<String, Loc> sourceMap) {
+
+  public Optional<Area> area(String id) {
+    return areas.stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+
+  public Optional<Detector> detector(String id) {
+    return detectors.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  public Optional<HoldUpDevice> holdUpDevice(String id) {
+    return holdUpDevices.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  public Optional<Keypad> keypad(String id) {
+    return keypads.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  public Optional<Reader> reader(String id) {
+    return readers.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  public Optional<Output> output(String id) {
+    return outputs.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  public List<Detector> detectorsIn(String area) {
+    return detectors.stream().filter(d -> d.area().equals(area)).toList();
+  }
+
+  public List<Output> outputsFor(String area, OutputType type) {
+    return outputs.stream().filter(o -> o.type() == type && (o.areas().isEmpty() || o.areas().contains(area))).toList();
+  }
+
+  /** Every device id (detectors, HDs, keypads, readers, cameras, outputs) with its kind. */
+  public Map<String, String> deviceIds() {
+    Map<String, String> m = new LinkedHashMap<>();
+    detectors.forEach(d -> m.put(d.id(), "detector"));
+    holdUpDevices.forEach(d -> m.put(d.id(), "hold-up device"));
+    keypads.forEach(d -> m.put(d.id(), "keypad"));
+    readers.forEach(d -> m.put(d.id(), "reader"));
+    cameras.forEach(d -> m.put(d.id(), "camera"));
+    outputs.forEach(d -> m.put(d.id(), "output"));
+    return m;
+  }
+
+  /** Position of a key path in the source file, or the file start. */
+  public Loc locate(String path) {
+    String file = source == null ? "<site>" : source.toString();
+    String p = path;
+    while (p != null && !p.isEmpty()) {
+      Loc l = sourceMap.get(p);
+      if (l != null) return l;
+      int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      p = cut > 0 ? p.substring(0, cut) : null;
+    }
+    return new Loc(file, 1, 1);
+  }
+}

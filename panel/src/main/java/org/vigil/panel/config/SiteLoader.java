@@ -1,0 +1,554 @@
+package org.vigil.panel.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.vigil.panel.yaml.Fields;
+import org.vigil.panel.yaml.Loc;
+import org.vigil.panel.yaml.Parsed;
+import org.vigil.panel.yaml.Problem;
+import org.vigil.panel.yaml.Problems;
+import org.vigil.panel.yaml.YNode;
+import org.vigil.panel.yaml.YamlSyntaxException;
+import org.vigil.panel.yaml.YamlTree;
+
+/**
+ * Reads a site YAML file into a {@link SiteConfig}, reporting every problem with file, line, column
+ * and key path: syntax, unknown keys, bad values, missing keys, duplicate and undefined ids. A file
+ * with any problem yields no configuration, so a bad file never starts a panel.
+ */
+public final class SiteLoader {
+  private final int pinIterations;
+
+  public SiteLoader() {
+    this(PinHash.DEFAULT_ITERATIONS);
+  }
+
+  /** @param pinIterations PBKDF2 iterations used when hashing clear PINs at load */
+  public SiteLoader(int pinIterations) {
+    this.pinIterations = pinIterations;
+  }
+
+  public static Parsed<SiteConfig> load(Path file) {
+    return new SiteLoader().read(file);
+  }
+
+  public Parsed<SiteConfig> read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return new Parsed.Failed<>(List.of(new Problem(new Loc(file.toString(), 1, 1), "", "cannot read file: " + e.getMessage())));
+    }
+    return parse(text, file);
+  }
+
+  public Parsed<SiteConfig> parse(String text, Path file) {
+    String name = file == null ? "<site>" : file.toString();
+    YNode root;
+    try {
+      root = YamlTree.parse(text, name);
+    } catch (YamlSyntaxException e) {
+      return new Parsed.Failed<>(List.of(new Problem(e.loc(), "", e.getMessage())));
+    }
+    Problems p = new Problems();
+    SiteConfig c = new Reader(p, file).site(root);
+    if (!p.isEmpty()) return new Parsed.Failed<>(p.list());
+    return new Parsed.Ok<>(c);
+  }
+
+  private final class Reader {
+    final Problems p;
+    final Path file;
+    /** id -> (kind, loc) for duplicate detection across every kind of device. */
+    final Map<String, String> ids = new HashMap<>();
+
+    Reader(Problems p, Path file) {
+      this.p = p;
+      this.file = file;
+    }
+
+    SiteConfig site(YNode root) {
+      Fields f = Fields.of(root, "", p);
+      Fields s = f.obj("site");
+      SiteInfo info;
+      if (s == null) {
+        f.error("site", "required key 'site' is missing");
+        info = new SiteInfo("", null, 2, Profile.BS8243, null, null);
+      } else {
+        String name = s.reqStr("name");
+        String address = s.str("address");
+        Integer grade = s.integer("grade", 1, 4, true);
+        Profile profile = s.enumOf("profile", Profile.class, Profile.BS8243, true);
+        String ra = s.str("risk_assessment");
+        String installer = s.str("installer");
+        s.done();
+        info = new SiteInfo(name, address, grade == null ? 2 : grade, profile, ra, installer);
+      }
+      List<Area> areas = f.list("areas", this::area);
+      if (areas.isEmpty() && f.has("areas") == false) f.error("areas", "required key 'areas' is missing: a site has at least one area");
+      List<Detector> detectors = f.list("detectors", this::detector);
+      List<HoldUpDevice> hds = f.list("holdup_devices", this::holdUp);
+      List<Keypad> keypads = f.list("keypads", this::keypad);
+      List<Reader0> readers0 = f.list("readers", this::reader);
+      List<Camera> cameras = f.list("cameras", this::camera);
+      List<Output> outputs = f.list("outputs", this::output);
+      Timers timers = timers(f.obj("timers"));
+      List<User> users = f.list("users", this::user);
+      Transmission tx = transmission(f.obj("transmission"));
+      f.done();
+
+      List<org.vigil.panel.config.Reader> readers = readers0.stream().map(Reader0::reader).toList();
+      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap());
+      references(c, readers0);
+      return c;
+    }
+
+    /** Reader plus the path it came from, for reference errors. */
+    record Reader0(org.vigil.panel.config.Reader reader, String path) {}
+
+    private void unique(Fields f, String id, String kind) {
+      if (id == null) return;
+      String prev = ids.putIfAbsent(id, kind + " at " + f.path());
+      if (prev != null) f.error("id", "duplicate id '" + id + "' (already used by the " + prev + ")");
+    }
+
+    Area area(YNode n, String path) {
+      Fields f = Fields.of(n, path, p);
+      String id = f.reqStr("id");
+      unique(f, id, "area");
+      Integer number = f.integer("number", 1, 99, true);
+      String name = f.str("name");
+      Completion completion = Completion.FINAL_DOOR;
+      Duration exit = null;
+      Fields set = f.obj("setting");
+      if (set != null) {
+        completion = set.enumOf("completion", Completion.class, Completion.FINAL_DOOR, true);
+        exit = set.duration("exit_time", null);
+        set.done();
+      } else {
+        f.error("setting", "required key 'setting' is missing (completion of setting, BS 8243 6.3)");
+      }
+      UnsetMethod method = UnsetMethod.DIGITAL_KEY;
+      Duration entry = Duration.ofSeconds(30);
+      String ra = null, acceptance = null, arrangements = null;
+      Fields un = f.obj("unsetting");
+      if (un != null) {
+        method = un.enumOf("method", UnsetMethod.class, UnsetMethod.DIGITAL_KEY, true);
+        entry = un.duration("entry_time", entry);
+        ra = un.str("risk_assessment");
+        acceptance = un.str("client_written_acceptance");
+        arrangements = un.str("agreed_arrangements");
+        un.done();
+      } else {
+        f.error("unsetting", "required key 'unsetting' is missing (unsetting method, BS 8243 6.4)");
+      }
+      Duration ict = f.duration("intruder_confirmation_time", Duration.ofMinutes(30));
+      Duration hct = f.duration("holdup_confirmation_time", Duration.ofHours(8));
+      List<PartSet> parts = f.list("part_sets", (pn, pp) -> {
+        Fields pf = Fields.of(pn, pp, p);
+        String pname = pf.reqStr("name");
+        List<String> omit = pf.strings("omit");
+        boolean confirms = pf.bool("confirmed_alarms", true);
+        pf.done();
+        if (pname != null && !pname.matches("[A-Za-z]")) pf.error("name", "a part-set name is the keypad command letter (B, C, ...), found '" + pname + "'");
+        return new PartSet(pname == null ? "?" : pname.toUpperCase(Locale.ROOT), omit, confirms);
+      });
+      Duress duress = Duress.OFF;
+      Fields d = f.obj("duress");
+      if (d != null) {
+        duress = new Duress(d.bool("enabled", false), d.bool("engineer_enabled", false), d.str("justification"));
+        d.done();
+      }
+      f.done();
+      return new Area(id, number == null ? 0 : number, name == null ? id : name, completion, exit, method, entry, ra, acceptance, arrangements, ict, hct, parts, duress);
+    }
+
+    Detector detector(YNode n, String path) {
+      Fields f = Fields.of(n, path, p);
+      String id = f.reqStr("id");
+      unique(f, id, "detector");
+      Integer zone = f.integer("zone", 1, 999, true);
+      String area = f.reqStr("area");
+      String name = f.str("name");
+      DetectorRole role = f.enumOf("role", DetectorRole.class, DetectorRole.INTERIOR, true);
+      Technology tech = f.enumOf("technology", Technology.class, Technology.PIR, true);
+      List<String> coverage = f.strings("coverage");
+      List<String> overlaps = f.strings("overlaps");
+      Position pos = position(f.obj("position"));
+      String bus = f.str("bus_id");
+      Integer grade = f.integer("grade", 1, 4, false);
+      f.done();
+      return new Detector(id, zone == null ? 0 : zone, area, name == null ? id : name, role, tech, coverage, overlaps, pos, bus, grade == null ? 0 : grade);
+    }
+
+    Position position(Fields f) {
+      if (f == null) return null;
+      Double x = f.number("x");
+      Double y = f.number("y");
+      if (x == null && !f.has("x")) f.error("x", "required key 'x' is missing");
+      if (y == null && !f.has("y")) f.error("y", "required key 'y' is missing");
+      f.done();
+      return x == null || y == null ? null : new Position(x, y);
+    }
+
+    HoldUpDevice holdUp(YNode n, String path) {
+      Fields f = Fields.of(n, path, p);
+      String id = f.reqStr("id");
+      unique(f, id, "hold-up device");
+      Integer zone = f.integer("zone", 1, 999, true);
+      String area = f.reqStr("area");
+      String name = f.str("name");
+      HoldUpType type = f.enumOf("type", HoldUpType.class, HoldUpType.TWO_BUTTON, true);
+      boolean dedicated = f.bool("dedicated", type != HoldUpType.ON_CIE);
+      boolean engineer = f.bool("engineer_enabled", false);
+      boolean silent = f.bool("silent", true);
+      Duration sync = f.duration("sync_window", Duration.ofSeconds(3));
+      List<String> coverage = f.strings("coverage");
+      String keypad = f.str("keypad");
+      String bus = f.str("bus_id");
+      f.done();
+      return new HoldUpDevice(id, zone == null ? 0 : zone, area, name == null ? id : name, type, dedicated, engineer, silent, sync, coverage, keypad, bus);
+    }
+
+    Keypad keypad(YNode n, String path) {
+      Fields f = Fields.of(n, path, p);
+      String id = f.reqStr("id");
+      unique(f, id, "keypad");
+      String name = f.str("name");
+      List<String> areas = f.strings("areas");
+      boolean inside = location(f);
+      boolean pub = placement(f);
+      String bus = f.str("bus_id");
+      f.done();
+      return new Keypad(id, name == null ? id : name, areas, inside, pub, bus);
+    }
+
+    private boolean location(Fields f) {
+      String loc = f.str("location");
+      if (loc == null) return true;
+      return switch (loc.toLowerCase(Locale.ROOT)) {
+        case "inside" -> true;
+        case "outside" -> false;
+        default -> {
+          f.error("location", "expected inside or outside, found '" + loc + "'");
+          yield true;
+        }
+      };
+    }
+
+    private boolean placement(Fields f) {
+      String pl = f.str("placement");
+      if (pl == null) return false;
+      return switch (pl.toLowerCase(Locale.ROOT).replace('-', '_')) {
+        case "public" -> true;
+        case "back_room", "private" -> false;
+        default -> {
+          f.error("placement", "expected public or back_room, found '" + pl + "'");
+          yield false;
+        }
+      };
+    }
+
+    Reader0 reader(YNode n, String path) {
+      Fields f = Fields.of(n, path, p);
+      String id = f.reqStr("id");
+      unique(f, id, "reader");
+      String name = f.str("name");
+      List<String> areas = f.strings("areas");
+      boolean inside = location(f);
+      String door = f.str("door");
+      String lock = f.str("lock_output");
+      boolean pinPad = f.bool("pin_pad", false);
+      String bus = f.str("bus_id");
+      f.done();
+      return new Reader0(new org.vigil.panel.config.Reader(id, name == null ? id : name, areas, inside, door, lock, pinPad, bus), path);
+    }
+
+    Camera camera(YNode n, String path) {
+      Fields f = Fields.of(n, path, p);
+      String id = f.reqStr("id");
+      unique(f, id, "camera");
+      String name = f.str("name");
+      List<String> covers = f.strings("covers");
+      String url = f.str("snapshot_url");
+      if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) f.error("snapshot_url", "expected an http:// or https:// URL, found '" + url + "'");
+      f.done();
+      return new Camera(id, name == null ? id : name, covers, url);
+    }
+
+    Output output(YNode n, String path) {
+      Fields f = Fields.of(n, path, p);
+      String id = f.reqStr("id");
+      unique(f, id, "output");
+      String name = f.str("name");
+      OutputType type = f.enumOf("type", OutputType.class, OutputType.GENERIC, true);
+      List<String> areas = f.strings("areas");
+      Duration d = f.duration("duration", null);
+      String bus = f.str("bus_id");
+      f.done();
+      return new Output(id, name == null ? id : name, type, areas, d, bus);
+    }
+
+    Timers timers(Fields f) {
+      if (f == null) return Timers.DEFAULTS;
+      Timers d = Timers.DEFAULTS;
+      Timers t = new Timers(
+          f.duration("bell_duration", d.bellDuration()),
+          f.duration("bell_delay", d.bellDelay()),
+          f.duration("entry_warning", d.entryWarning()),
+          f.duration("setting_indication", d.settingIndication()),
+          f.duration("bus_failure_window", d.busFailureWindow()));
+      f.done();
+      return t;
+    }
+
+    User user(YNode n, String path) {
+      Fields f = Fields.of(n, path, p);
+      Integer number = f.integer("number", 1, 150, true);
+      String name = f.str("name");
+      String home = f.str("home_area");
+      Map<String, Integer> authority = new LinkedHashMap<>();
+      Fields a = f.obj("authority");
+      if (a != null) {
+        for (String area : List.copyOf(a.keys())) {
+          Integer lvl = a.integer(area, 0, 6, true);
+          if (lvl != null) authority.put(area, lvl);
+        }
+        a.done();
+      } else {
+        f.error("authority", "required key 'authority' is missing (area: level 0-6)");
+      }
+      PinHash pin = null;
+      String clear = f.str("pin");
+      String hashed = f.str("pin_hash");
+      if (clear != null && hashed != null) f.error("pin_hash", "give either pin or pin_hash, not both");
+      if (clear != null) {
+        if (!clear.matches("\\d{4,8}")) f.error("pin", "a PIN is 4 to 8 digits");
+        else pin = PinHash.of(clear, pinIterations);
+      } else if (hashed != null) {
+        try {
+          pin = PinHash.parse(hashed);
+        } catch (IllegalArgumentException e) {
+          f.error("pin_hash", e.getMessage());
+        }
+      }
+      List<String> cards = f.strings("cards");
+      var from = f.instant("valid_from", false);
+      var until = f.instant("valid_until", false);
+      if (from != null && until != null && !until.isAfter(from)) f.error("valid_until", "must be after valid_from");
+      List<Schedule> schedules = f.list("schedules", this::schedule);
+      Boolean oc = f.has("open_close_reporting") ? f.bool("open_close_reporting", true) : null;
+      f.done();
+      if (number != null) {
+        String prev = ids.putIfAbsent("user#" + number, path);
+        if (prev != null) f.error("number", "duplicate user number " + number + " (already used at " + prev + ")");
+      }
+      return new User(number == null ? 0 : number, name == null ? "user " + number : name, home, authority, pin, cards, from, until, schedules, oc);
+    }
+
+    Schedule schedule(YNode n, String path) {
+      Fields f = Fields.of(n, path, p);
+      Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+      for (String d : f.strings("days")) {
+        DayOfWeek day = day(d);
+        if (day == null) f.error("days", "unknown day '" + d + "' (mon, tue, wed, thu, fri, sat, sun)");
+        else days.add(day);
+      }
+      LocalTime from = time(f, "from");
+      LocalTime to = time(f, "to");
+      f.done();
+      return new Schedule(days, from == null ? LocalTime.MIN : from, to == null ? LocalTime.MAX : to);
+    }
+
+    private DayOfWeek day(String d) {
+      String s = d.trim().toLowerCase(Locale.ROOT);
+      for (DayOfWeek w : DayOfWeek.values()) {
+        if (w.name().toLowerCase(Locale.ROOT).startsWith(s) && s.length() >= 3) return w;
+      }
+      return null;
+    }
+
+    private LocalTime time(Fields f, String key) {
+      String s = f.reqStr(key);
+      if (s == null) return null;
+      try {
+        return LocalTime.parse(s.trim());
+      } catch (DateTimeParseException e) {
+        f.error(key, "expected a time of day like 08:30, found '" + s + "'");
+        return null;
+      }
+    }
+
+    Transmission transmission(Fields f) {
+      if (f == null) return Transmission.NONE;
+      String account = f.str("account");
+      if (account != null && !account.matches("[0-9A-Fa-f]{3,16}")) f.error("account", "an account number is 3-16 hex digits, found '" + account + "'");
+      String category = f.str("category");
+      if (category != null && !category.toUpperCase(Locale.ROOT).matches("SP[1-6]|DP[1-4]")) {
+        f.error("category", "expected an ATS category SP1-SP6 or DP1-DP4, found '" + category + "'");
+      }
+      List<TransmissionPath> paths = f.list("paths", (n, pp) -> path(n, pp, account));
+      f.done();
+      long primaries = paths.stream().filter(x -> x.role() == TransmissionPath.Role.PRIMARY).count();
+      if (!paths.isEmpty() && primaries != 1) f.error("paths", "exactly one path must have role primary, found " + primaries);
+      return new Transmission(account, category == null ? null : category.toUpperCase(Locale.ROOT), paths);
+    }
+
+    TransmissionPath path(YNode n, String path, String account) {
+      Fields f = Fields.of(n, path, p);
+      String id = f.reqStr("id");
+      unique(f, id, "transmission path");
+      var role = f.enumOf("role", TransmissionPath.Role.class, TransmissionPath.Role.PRIMARY, true);
+      String tech = f.reqStr("technology");
+      String host = null;
+      int port = 0;
+      String target = f.reqStr("host");
+      if (target != null) {
+        int colon = target.lastIndexOf(':');
+        if (colon <= 0) f.error("host", "expected host:port, found '" + target + "'");
+        else {
+          host = target.substring(0, colon);
+          try {
+            port = Integer.parseInt(target.substring(colon + 1));
+            if (port < 1 || port > 65535) throw new NumberFormatException();
+          } catch (NumberFormatException e) {
+            f.error("host", "port must be 1-65535 in '" + target + "'");
+          }
+        }
+      }
+      var proto = f.enumOf("protocol", TransmissionPath.Protocol.class, TransmissionPath.Protocol.TCP, false);
+      var format = f.enumOf("format", TransmissionPath.Format.class, TransmissionPath.Format.SIA_DCS, false);
+      String acct = f.str("account");
+      if (acct == null) acct = account;
+      if (acct == null) f.error("account", "no account: set transmission.account or this path's account");
+      String receiver = f.str("receiver");
+      String line = f.str("line");
+      if (receiver != null && !receiver.matches("[0-9A-Fa-f]{1,6}")) f.error("receiver", "a receiver number is 1-6 hex digits");
+      if (line != null && !line.matches("[0-9A-Fa-f]{1,6}")) f.error("line", "a line prefix is 1-6 hex digits");
+      String key = f.str("key");
+      var form = f.enumOf("key_form", TransmissionPath.KeyForm.class, TransmissionPath.KeyForm.HEX, false);
+      if (key != null) {
+        int bytes = form == TransmissionPath.KeyForm.HEX ? (key.matches("[0-9A-Fa-f]+") ? key.length() / 2 : -1) : key.length();
+        if (form == TransmissionPath.KeyForm.HEX && key.length() % 2 != 0) bytes = -1;
+        if (bytes != 16 && bytes != 24 && bytes != 32) f.error("key", "an AES key is 16, 24 or 32 bytes (" + (form == TransmissionPath.KeyForm.HEX ? "32, 48 or 64 hex digits" : "characters") + ")");
+      }
+      Duration poll = f.duration("poll_interval", Duration.ofSeconds(180));
+      Duration failure = f.duration("failure_time", Duration.ofSeconds(300));
+      f.done();
+      return new TransmissionPath(id, role, tech, host, port, proto, format, acct, receiver, line, key, form, poll, failure);
+    }
+
+    // ---- references ----
+
+    void references(SiteConfig c, List<Reader0> readers) {
+      Set<String> areas = new HashSet<>();
+      c.areas().forEach(a -> areas.add(a.id()));
+      Set<String> detectors = new HashSet<>();
+      c.detectors().forEach(d -> detectors.add(d.id()));
+      Map<Integer, String> zones = new HashMap<>();
+      for (int i = 0; i < c.detectors().size(); i++) {
+        Detector d = c.detectors().get(i);
+        String path = "detectors[" + i + "]";
+        area(c, path + ".area", d.area(), areas);
+        zone(c, zones, d.zone(), path);
+        for (String o : d.overlaps()) {
+          if (!detectors.contains(o)) ref(c, path + ".overlaps", "detector", o, detectors);
+        }
+      }
+      for (int i = 0; i < c.holdUpDevices().size(); i++) {
+        HoldUpDevice h = c.holdUpDevices().get(i);
+        String path = "holdup_devices[" + i + "]";
+        area(c, path + ".area", h.area(), areas);
+        zone(c, zones, h.zone(), path);
+        if (h.keypad() != null && c.keypad(h.keypad()).isEmpty()) ref(c, path + ".keypad", "keypad", h.keypad(), ids(c.keypads().stream().map(Keypad::id).toList()));
+      }
+      Set<Integer> numbers = new HashSet<>();
+      for (int i = 0; i < c.areas().size(); i++) {
+        Area a = c.areas().get(i);
+        if (a.number() > 0 && !numbers.add(a.number())) err(c, "areas[" + i + "].number", "duplicate area number " + a.number());
+        for (int j = 0; j < a.partSets().size(); j++) {
+          for (String o : a.partSets().get(j).omit()) {
+            var d = c.detector(o);
+            String path = "areas[" + i + "].part_sets[" + j + "].omit";
+            if (d.isEmpty()) ref(c, path, "detector", o, detectors);
+            else if (!d.get().area().equals(a.id())) err(c, path, "detector '" + o + "' is in area '" + d.get().area() + "', not in '" + a.id() + "'");
+          }
+        }
+      }
+      for (int i = 0; i < c.keypads().size(); i++) {
+        for (String a : c.keypads().get(i).areas()) area(c, "keypads[" + i + "].areas", a, areas);
+        if (c.keypads().get(i).areas().isEmpty()) err(c, "keypads[" + i + "]", "a keypad needs at least one area in 'areas'");
+      }
+      Set<String> outputs = new HashSet<>();
+      c.outputs().forEach(o -> outputs.add(o.id()));
+      for (int i = 0; i < c.outputs().size(); i++) {
+        for (String a : c.outputs().get(i).areas()) area(c, "outputs[" + i + "].areas", a, areas);
+      }
+      for (int i = 0; i < readers.size(); i++) {
+        var r = readers.get(i).reader();
+        String path = readers.get(i).path();
+        for (String a : r.areas()) area(c, path + ".areas", a, areas);
+        if (r.door() != null && !detectors.contains(r.door())) ref(c, path + ".door", "detector", r.door(), detectors);
+        if (r.lockOutput() != null && !outputs.contains(r.lockOutput())) ref(c, path + ".lock_output", "output", r.lockOutput(), outputs);
+      }
+      Set<String> cards = new HashSet<>();
+      for (int i = 0; i < c.users().size(); i++) {
+        User u = c.users().get(i);
+        String path = "users[" + i + "]";
+        if (u.homeArea() != null) area(c, path + ".home_area", u.homeArea(), areas);
+        for (String a : u.authority().keySet()) area(c, path + ".authority." + a, a, areas);
+        if (u.homeArea() != null && areas.contains(u.homeArea()) && !u.authority().containsKey(u.homeArea())) {
+          err(c, path + ".home_area", "the home area '" + u.homeArea() + "' needs an authority level in 'authority'");
+        }
+        for (String card : u.cards()) {
+          if (!cards.add(card)) err(c, path + ".cards", "card '" + card + "' is given to more than one user");
+        }
+      }
+    }
+
+    private Set<String> ids(List<String> l) {
+      return new HashSet<>(l);
+    }
+
+    private void zone(SiteConfig c, Map<Integer, String> zones, int zone, String path) {
+      if (zone <= 0) return;
+      String prev = zones.putIfAbsent(zone, path);
+      if (prev != null) err(c, path + ".zone", "zone number " + zone + " is already used by " + prev);
+    }
+
+    private void area(SiteConfig c, String path, String id, Set<String> areas) {
+      if (id != null && !areas.contains(id)) ref(c, path, "area", id, areas);
+    }
+
+    private void ref(SiteConfig c, String path, String kind, String id, Set<String> known) {
+      String hint = org.vigil.panel.yaml.Names.closest(id, known);
+      err(c, path, "undefined " + kind + " '" + id + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+    }
+
+    private void err(SiteConfig c, String path, String message) {
+      p.add(c.locate(path), path, message);
+    }
+  }
+
+  /** Unused helper kept small: list of problems as lines. */
+  public static List<String> lines(List<Problem> problems) {
+    List<String> out = new ArrayList<>();
+    problems.forEach(x -> out.add(x.toString()));
+    return out;
+  }
+}

@@ -1,0 +1,81 @@
+package org.vigil.panel.engine.warning;
+
+import java.util.List;
+import org.vigil.panel.config.Output;
+import org.vigil.panel.config.OutputType;
+import org.vigil.panel.engine.AreaStatus;
+import org.vigil.panel.engine.Feature;
+import org.vigil.panel.engine.Input;
+import org.vigil.panel.engine.Step;
+import org.vigil.panel.engine.TimerKey;
+
+/**
+ * Warning devices and status outputs: the bell (external WD) signals an unconfirmed alarm, the
+ * strobe a confirmed one (DD243 Q&A), so a keyholder sees before entering whether the alarm has been
+ * confirmed. Bells stop after the bell duration; everything stops at unset. Silent alarms (hold-up,
+ * duress) drive nothing here.
+ */
+public final class WarningDevices implements Feature {
+  public record BellsOff(String area) implements TimerKey {}
+
+  public record BellsOn(String area) implements TimerKey {}
+
+  static final String BELL_RULE = "DD243 Q&A: bell = unconfirmed";
+  static final String STROBE_RULE = "DD243 Q&A: strobe = confirmed";
+
+  @Override
+  public void on(Input input, Step step) {
+    switch (input) {
+      case Input.AlarmRaised a when a.audible() -> alarm(step, a);
+      case Input.TimerFired(BellsOn(String area)) -> bells(step, area);
+      case Input.TimerFired(BellsOff(String area)) -> {
+        switchAll(step, area, OutputType.EXTERNAL_WD, false, "timers.bell_duration elapsed (EN50131-4 WD duration)");
+        switchAll(step, area, OutputType.INTERNAL_WD, false, "timers.bell_duration elapsed (EN50131-4 WD duration)");
+      }
+      case Input.AreaChanged c when c.to() == AreaStatus.UNSET -> {
+        step.cancel(new BellsOn(c.area()));
+        step.cancel(new BellsOff(c.area()));
+        for (OutputType t : List.of(OutputType.EXTERNAL_WD, OutputType.INTERNAL_WD, OutputType.STROBE, OutputType.STATUS_UNCONFIRMED, OutputType.STATUS_CONFIRMED)) {
+          switchAll(step, c.area(), t, false, "unset silences warning devices");
+        }
+        switchAll(step, c.area(), OutputType.SET_INDICATOR, false, "set indicator");
+      }
+      case Input.AreaChanged c when c.to() == AreaStatus.SET || c.to() == AreaStatus.PART_SET -> switchAll(step, c.area(), OutputType.SET_INDICATOR, true, "set indicator");
+      default -> {}
+    }
+  }
+
+  private void alarm(Step step, Input.AlarmRaised a) {
+    boolean armed = step.area(a.area()).armed();
+    switch (a.kind()) {
+      case ENTRY_WARNING -> switchAll(step, a.area(), OutputType.INTERNAL_WD, true, "BS8243 6.4.5(b) local warning during entry");
+      case INTRUDER, TAMPER -> {
+        if (a.confirmed()) {
+          switchAll(step, a.area(), OutputType.STROBE, true, STROBE_RULE);
+          switchAll(step, a.area(), OutputType.STATUS_CONFIRMED, true, STROBE_RULE);
+          return;
+        }
+        if (!armed) {
+          // Unset: local indication only (internal sounder), no bell (EN 50131-1 Table 7 interpretation).
+          switchAll(step, a.area(), OutputType.INTERNAL_WD, true, "EN50131-1 Table 7: unset tamper/24 h = internal WD");
+          step.schedule(new BellsOff(a.area()), step.site().timers().bellDuration());
+          return;
+        }
+        switchAll(step, a.area(), OutputType.STATUS_UNCONFIRMED, true, BELL_RULE);
+        switchAll(step, a.area(), OutputType.INTERNAL_WD, true, BELL_RULE);
+        if (step.site().timers().bellDelay().isZero()) bells(step, a.area());
+        else if (!step.scheduled(new BellsOn(a.area()))) step.schedule(new BellsOn(a.area()), step.site().timers().bellDelay());
+      }
+      case HOLD_UP -> switchAll(step, a.area(), OutputType.INTERNAL_WD, true, "audible hold-up device");
+    }
+  }
+
+  private void bells(Step step, String area) {
+    switchAll(step, area, OutputType.EXTERNAL_WD, true, BELL_RULE);
+    step.schedule(new BellsOff(area), step.site().timers().bellDuration());
+  }
+
+  private void switchAll(Step step, String area, OutputType type, boolean on, String rule) {
+    for (Output o : step.site().outputsFor(area, type)) step.output(o.id(), on, rule);
+  }
+}
