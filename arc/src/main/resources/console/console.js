@@ -55,6 +55,26 @@
       });
     });
   }
+  window.stats = stats;
   stats();
-  document.body && document.body.addEventListener('htmx:sseMessage', function () { if (document.getElementById('stats')) stats(); });
+})();
+// Live updates: one EventSource per page. The webjar's ext/sse.js is the htmx 1 extension, whose
+// hx-trigger="sse:..." does nothing under htmx 2, so this small glue does it: on an "alarms" event every
+// element marked data-refresh="alarms" is asked (htmx event "refresh") to re-fetch its fragment.
+(function () {
+  function mark(live) {
+    document.body.dataset.live = live ? '1' : '0';
+    var el = document.getElementById('live-indicator');
+    if (el) { el.textContent = live ? 'live' : 'OFFLINE: reconnecting'; el.className = live ? 'badge path-ok' : 'badge path-fail'; }
+  }
+  if (!document.body || !document.body.dataset.events) return;
+  var es = new EventSource(document.body.dataset.events);
+  es.onopen = function () { mark(true); };
+  es.onerror = function () { mark(false); };
+  es.addEventListener('logout', function () { es.close(); window.location = '/console/login'; });
+  es.addEventListener('alarms', function () {
+    document.querySelectorAll('[data-refresh~="alarms"]').forEach(function (el) { htmx.trigger(el, 'refresh'); });
+    if (document.getElementById('stats')) window.stats();
+  });
+  window.addEventListener('beforeunload', function () { es.close(); });
 })();

@@ -193,7 +193,6 @@ public final class ConsoleModule {
         String file = ctx.pathParam("file");
         String resource = switch (file) {
             case "htmx.min.js" -> HTMX + "htmx.min.js";
-            case "sse.js" -> HTMX + "ext/sse.js";
             case "console.css", "console.js" -> "console/" + file;
             default -> null;
         };

@@ -108,7 +108,7 @@ final class ConsolePages {
         String nav = s == null ? "" : """
                 <nav><a href="/console/queue">Queue</a><a href="/console/accounts">Accounts</a><a href="/console/unknown">Unknown signals</a>\
                 <a href="/console/statistics">Statistics</a>%s%s
-                <span class="who">%s (%s)</span>
+                <span id="live-indicator" class="badge">connecting</span><span class="who">%s (%s)</span>
                 <form method="post" action="/console/logout" class="inline"><input type="hidden" name="_csrf" value="%s"><button>Log out</button></form></nav>
                 """.formatted(s.operator().role().atLeast(Role.SUPERVISOR) ? "<a href=\"/console/audit\">Audit trail</a>" : "",
                 s.operator().role().atLeast(Role.ADMINISTRATOR) ? "<a href=\"/console/operators\">Operators</a>" : "",
@@ -117,10 +117,10 @@ final class ConsolePages {
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>%s · Vigil ARC</title>
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <link rel="stylesheet" href="/console/static/console.css">
-                <script src="/console/static/htmx.min.js"></script><script src="/console/static/sse.js"></script>
+                <script src="/console/static/htmx.min.js"></script>
                 <script src="/console/static/console.js" defer></script></head>
                 <body%s><header><strong>Vigil ARC</strong>%s</header><main>%s</main></body></html>
-                """.formatted(esc(title), s == null ? "" : " hx-ext=\"sse\" sse-connect=\"/console/events\" hx-headers='{\"X-CSRF-Token\": \""
+                """.formatted(esc(title), s == null ? "" : " data-events=\"/console/events\" hx-headers='{\"X-CSRF-Token\": \""
                 + esc(s.csrfToken()) + "\"}'", nav, body);
     }
 
@@ -203,7 +203,7 @@ final class ConsolePages {
                 <h1>Alarm queue</h1>%s
                 <table class="queue"><thead><tr><th>Priority</th><th>Alarm</th><th>Site</th><th>Type</th><th>Designation</th>
                 <th>Filter</th><th>Police</th><th>Age</th><th>Handler</th><th></th></tr></thead>
-                <tbody id="queue-rows" hx-get="/console/queue/rows" hx-trigger="sse:alarms" hx-swap="innerHTML">%s</tbody></table>
+                <tbody id="queue-rows" hx-get="/console/queue/rows" hx-trigger="refresh" data-refresh="alarms" hx-swap="innerHTML">%s</tbody></table>
                 """.formatted(flash, rows(s))));
     }
 
@@ -288,7 +288,7 @@ final class ConsolePages {
         String msg = message == null ? "" : "<div class=\"flash " + (status < 300 ? "ok" : "error") + "\" role=\"alert\">" + esc(message) + "</div>";
         return layout("Alarm " + a.id(), s, """
                 <h1>Alarm %s · %s</h1>%s
-                <div id="live" hx-get="/console/alarms/%s/live?version=%d" hx-trigger="sse:alarms" hx-swap="innerHTML">%s</div>
+                <div id="live" hx-get="/console/alarms/%s/live?version=%d" hx-trigger="refresh" data-refresh="alarms" hx-swap="innerHTML">%s</div>
                 <section class="actions"><h2>Actions</h2>%s</section>
                 <section><h2>Audit trail</h2>%s</section>
                 """.formatted(esc(a.id()), esc(a.siteName()), msg, esc(a.id()), a.version(), live(s, a, a.version()), actions(s, a),

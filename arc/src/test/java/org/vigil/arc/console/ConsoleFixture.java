@@ -66,6 +66,13 @@ final class ConsoleFixture implements AutoCloseable {
         return postgres.getDatabase("postgres", name);
     }
 
+    /** A stand-in camera still (inline SVG), so the page shows an image without any network. */
+    static final String CAMERA = "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(("""
+            <svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="320" height="180" fill="#2b3440"/>
+            <rect x="20" y="110" width="280" height="50" fill="#55606e"/><rect x="200" y="40" width="40" height="70" fill="#8896a6"/>
+            <circle cx="220" cy="30" r="12" fill="#c9a27e"/><text x="10" y="20" fill="#fff" font-size="12" font-family="monospace">CAM 1 10:00:03</text></svg>
+            """).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     static String passwordOf(String user) {
         return user.equals("admin") ? PASSWORD + " admin" : PASSWORD;
     }
@@ -85,13 +92,13 @@ final class ConsoleFixture implements AutoCloseable {
         return desk.raise(new InMemoryAlarmDesk.NewAlarm(accountId, siteName, "1 High Street, Anytown", kind, d,
                 d == Designation.SEQUENTIALLY_CONFIRMED ? "BS8243 6.4.5" : "DD243 5.4.1",
                 kind == AlarmKind.INTRUDER ? now.plusSeconds(120) : null,
-                new PoliceStatus("AB/12345/I", PoliceStatus.Response.ACTIVE, null),
+                new PoliceStatus(kind == AlarmKind.INTRUDER ? "AB/12345/I" : "AB/12345/H", PoliceStatus.Response.ACTIVE, null),
                 List.of(new AlarmView.Signal(now, "BA", signalText, "3", "primary",
                         "\"SIA-DCS\"0001L0#" + accountId + "[#" + accountId + "|NBA3]_10:00:00,11-22-2026")),
                 List.of(new AlarmView.Zone("3", "Rear office PIR", "PIR", "alarm")),
                 List.of(new AlarmView.Keyholder(1, "Kim Keyholder", "+44 20 7946 0000")),
                 List.of("Call the premises", "Ask for the password", "If wrong or no answer: call keyholder 1"),
-                List.of(new AlarmView.Image("img1", now, "Camera 1", "data:image/gif;base64,R0lGODlhAQABAAAAACw=", null, null))), now);
+                List.of(new AlarmView.Image("img1", now, "Camera 1", CAMERA, null, null))), now);
     }
 
     /** A logged-in API client (cookie + CSRF token). */
