@@ -72,7 +72,11 @@ public final class TransmitPlanner {
     switch (input) {
       case TxInput.Tick t -> {}
       case TxInput.Enqueued e -> {
-        if (w.queue.stream().noneMatch(q -> q.id() == e.event().id())) w.queue.add(e.event());
+        if (w.queue.stream().noneMatch(q -> q.id() == e.event().id())) {
+          int i = 0;
+          while (i < w.queue.size() && w.queue.get(i).id() < e.event().id()) i++;
+          w.queue.add(i, e.event());
+        }
       }
       case TxInput.Response r -> w.response(r.path(), r.result());
       case TxInput.LinkFailed f -> {
