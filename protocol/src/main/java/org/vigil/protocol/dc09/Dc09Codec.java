@@ -91,6 +91,7 @@ public final class Dc09Codec {
    */
   public Dc09Result decode(byte[] frame, KeyLookup keys) {
     if (frame == null) return malformed(0, "no bytes", null);
+    if (keys == null) keys = KeyLookup.none();
     List<Deviation> deviations = new ArrayList<>(0);
     int n = frame.length;
     while (n > 0 && frame[n - 1] == 0) n--;
@@ -171,7 +172,7 @@ public final class Dc09Codec {
     boolean encrypted = token.startsWith("*");
     Dc09Id id = Dc09Id.ofToken(encrypted ? token.substring(1) : token).orElse(null);
     int i = close + 1;
-    if (len - i < 4 || !Dc09Frame.isDigits(s.substring(i, i + 4), 4, 4)) {
+    if (len - i < 4 || !digits4(s, i)) {
       return malformed(q + i, "sequence must be 4 digits", partial(token, id, encrypted, null, null,
           null, '#', null, form));
     }
@@ -486,6 +487,14 @@ public final class Dc09Codec {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private static boolean digits4(String s, int at) {
+    for (int k = at; k < at + 4; k++) {
+      char c = s.charAt(k);
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
+  }
 
   private static int decimalLength(byte[] f, int at) {
     int v = 0;
