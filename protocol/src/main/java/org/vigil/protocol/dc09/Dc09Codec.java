@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Decodes DC-09 frames from bytes and encodes them byte-exact (research A.2-A.10). Decoding never
@@ -371,7 +370,7 @@ public final class Dc09Codec {
     }
     try {
       Cipher c = AES.get();
-      c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.bytesUnsafe(), "AES"), ZERO_IV);
+      c.init(Cipher.DECRYPT_MODE, key.spec(), ZERO_IV);
       return c.doFinal(ct);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES failed on a block-aligned input", e);
@@ -433,7 +432,7 @@ public final class Dc09Codec {
       byte[] ct;
       try {
         Cipher c = AES.get();
-        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.bytesUnsafe(), "AES"), ZERO_IV);
+        c.init(Cipher.ENCRYPT_MODE, key.spec(), ZERO_IV);
         ct = c.doFinal(plain);
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("AES failed on a block-aligned input", e);
