@@ -140,7 +140,7 @@ public final class Dc09Codec {
       return reject(Dc09Error.Kind.CRC,
           String.format("CRC in frame %04X, CRC of the bytes %04X (CRC-16/ARC over %d bytes from"
               + " the first '\"' to before CR)", sent, computed, end - q), 1,
-          null);
+          formOnly(form));
     }
     int bodyLength = end - q;
     if (lengthField != bodyLength) {
@@ -148,7 +148,7 @@ public final class Dc09Codec {
       String detail = String.format("length field %s = %d bytes, body has %d (0x%04X)%s",
           new String(frame, q - 4, 4, StandardCharsets.ISO_8859_1), lengthField, bodyLength,
           bodyLength, decimal ? "; the field holds the count in decimal" : "");
-      if (strictLength) return reject(Dc09Error.Kind.LENGTH, detail, q - 4, null);
+      if (strictLength) return reject(Dc09Error.Kind.LENGTH, detail, q - 4, formOnly(form));
       deviations.add(new Deviation(
           decimal ? Deviation.Kind.LENGTH_DECIMAL : Deviation.Kind.LENGTH_MISMATCH, detail));
     }
@@ -520,6 +520,11 @@ public final class Dc09Codec {
   private static Dc09Header partial(String token, Dc09Id id, boolean enc, String seq, String r,
       String l, char marker, String acct, CrcForm form) {
     return new Dc09Header(token, id, enc, seq, r, l, marker, acct, form);
+  }
+
+  /** A header that knows only the CRC form: enough to NAK a binary-CRC panel in its own form. */
+  private static Dc09Header formOnly(CrcForm form) {
+    return new Dc09Header(null, null, false, null, null, null, '#', null, form);
   }
 
   private static String printable(char c) {

@@ -76,6 +76,11 @@ class Dc09ResponsesTest {
     assertThat(back.crcForm()).isEqualTo(CrcForm.BINARY);
     assertThat(back.sequence()).isEqualTo("0007");
     assertThat(responses.nak(Instant.EPOCH, CrcForm.BINARY)[7]).isEqualTo((byte) '"');
+    byte[] damaged = req.clone();
+    damaged[1] ^= 1;
+    Dc09Error crc = ((Dc09Result.Rejected) codec.decode(damaged)).error();
+    assertThat(crc.kind()).isEqualTo(Dc09Error.Kind.CRC);
+    assertThat(responses.answer(crc, Instant.EPOCH).orElseThrow()[7]).isEqualTo((byte) '"');
   }
 
   @Test
