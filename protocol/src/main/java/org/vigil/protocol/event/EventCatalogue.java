@@ -74,6 +74,8 @@ public final class EventCatalogue {
           c(459, "CR", null, SETTING_ERROR, USER, "Recent closing"),
           c(461, "JA", null, USER_CODE_TAMPER, NONE, "Wrong code entry"),
           c(570, "BB", "BU", BYPASS, ZONE, "Zone/sensor bypass"),
+          c(571, "FB", "FU", BYPASS, ZONE, "Fire bypass"),
+          c(572, "BB", "BU", BYPASS, ZONE, "24 hour zone bypass"),
           c(573, "BB", "BU", BYPASS, ZONE, "Burglary bypass"),
           c(574, "BB", "BU", BYPASS, USER, "Group bypass"),
           c(601, "RX", null, TEST, USER, "Manual trigger test report"),
@@ -112,6 +114,7 @@ public final class EventCatalogue {
   private static final Map<Integer, EventCode> BY_CID = new LinkedHashMap<>();
   private static final Map<String, EventCode> BY_SIA = new LinkedHashMap<>();
   private static final Map<String, EventCategory> SIA_CATEGORY = new LinkedHashMap<>();
+  private static final java.util.Set<String> SIA_RESTORES = new java.util.HashSet<>();
 
   static {
     for (EventCode code : CODES) {
@@ -128,6 +131,14 @@ public final class EventCatalogue {
         BY_SIA.putIfAbsent(code.siaRestore(), code);
       }
     }
+    for (EventCode code : CODES) {
+      if (code.siaRestore() != null && code.category() != OPEN && !SIA_CATEGORY.get(code.siaRestore()).equals(CLOSE)) {
+        SIA_RESTORES.add(code.siaRestore());
+      }
+    }
+    SIA_RESTORES.addAll(java.util.List.of("BR", "HR", "PR", "HJ", "HU", "UU", "NR"));
+    // A received HA is the hold-up family either way (silent hold-up or duress, research fact 15);
+    // without the Contact ID user/zone distinction it is handled as a hold-up alarm.
     SIA_CATEGORY.put("HA", HOLD_UP);
     BY_SIA.put("HA", BY_CID.get(122));
     for (EventCode code : SIA_ONLY) {
@@ -172,6 +183,15 @@ public final class EventCatalogue {
     EventCode row = BY_CID.get(code);
     if (row == null) return Optional.empty();
     return Optional.ofNullable(qualifier == 3 ? row.siaRestore() : row.siaEvent());
+  }
+
+  /**
+   * Whether a SIA code reports a restore (end of a condition) rather than a new condition: the
+   * restore form of a catalogue pair (BH, TR, AR, ...) other than closings, and the SIA-only
+   * restorals (BR, HR, PR, HJ, HU, UU, NR).
+   */
+  public static boolean isSiaRestore(String siaCode) {
+    return SIA_RESTORES.contains(siaCode);
   }
 
   /** Whether an event with this category and qualifier is a restore rather than a new condition. */
