@@ -121,11 +121,11 @@ class ConsoleBrowserTest {
         op1.selectOption("form[data-action=callback] select[name=outcome]", "SPOKE_WRONG_PASSWORD");
         op1.fill("form[data-action=callback] input[name=note]", "Cashier answered, gave no password");
         op1.click("form[data-action=callback] button");
-        op1.waitForSelector("text=spoke to user, wrong or no password");
+        op1.waitForSelector("text=spoke to user, wrong or duress code word");
         op1.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("console-alarm.png")).setFullPage(true));
 
         // close with a cause
-        op1.selectOption("form[data-action=close] select[name=cause]", "GENUINE_HOLD_UP");
+        op1.selectOption("form[data-action=close] select[name=cause]", "GENUINE");
         op1.click("form[data-action=close] button");
         op1.waitForURL("**/console/queue?closed=" + hua.id());
         assertThat(op1.textContent(".flash.ok")).contains("closed");
