@@ -1,6 +1,9 @@
 // Vigil ARC console: the 120 s filter countdowns and the statistics charts. No build step, no dependencies.
 (function () {
   function tick() {
+    document.querySelectorAll('[data-left]').forEach(function (el) {
+      el.dataset.until = String(Date.now() + Number(el.dataset.left) * 1000); el.removeAttribute('data-left');
+    });
     document.querySelectorAll('[data-until]').forEach(function (el) {
       var left = Math.ceil((Number(el.dataset.until) - Date.now()) / 1000);
       if (left > 0) { el.textContent = left + ' s'; } else { el.textContent = 'filter over'; el.classList.add('done'); el.removeAttribute('data-until'); }

@@ -248,7 +248,8 @@ final class ConsolePages {
         long left = a.filterSecondsLeft(now);
         if (a.filterUntil() == null) return "";
         if (left <= 0) return "<span class=\"filter done\">filter over</span>";
-        return "<span class=\"filter\" data-until=\"" + a.filterUntil().toEpochMilli() + "\">" + left + " s</span>";
+        // Seconds left by the server's clock: the browser counts down from there, so clock skew does not matter.
+        return "<span class=\"filter\" data-left=\"" + left + "\">" + left + " s</span>";
     }
 
     static String age(Duration d) {
