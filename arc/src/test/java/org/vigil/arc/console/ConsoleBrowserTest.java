@@ -167,6 +167,20 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void statisticsChartsAreDrawnInTheBrowserFromTheApi() {
+        AlarmView a = f.raise("1234", "Northgate Bank branch", AlarmKind.INTRUDER, Designation.UNCONFIRMED, "stats");
+        f.desk.act(a.id(), new org.vigil.arc.console.queue.Actor("op1", org.vigil.arc.console.auth.Role.OPERATOR),
+                new org.vigil.arc.console.queue.AlarmCommand.Take(), null, f.clock.instant().plusSeconds(12));
+        Page op = loggedIn("op1");
+        op.navigate(f.base + "/console/statistics");
+        op.waitForSelector("li.target-met, li.target-missed");
+        assertThat(op.textContent("#stats")).contains("taken within 30 s").contains("UNVERIFIED");
+        assertThat(op.querySelectorAll("#chart-take rect")).isNotEmpty();
+        assertThat(op.querySelectorAll("#chart-rate rect")).hasSize(60);
+        op.context().close();
+    }
+
+    @Test
     void scriptInAccountNameAndSignalTextIsShownAsTextInTheBrowser() {
         String payload = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
         f.raise("1234", payload, AlarmKind.INTRUDER, Designation.UNCONFIRMED, payload);
