@@ -75,9 +75,15 @@
   es.onopen = function () { mark(true); };
   es.onerror = function () { mark(false); };
   es.addEventListener('logout', function () { es.close(); window.location = '/console/login'; });
+  // Under a burst of signals, refresh at most every 300 ms (the last change is never lost: a refresh follows it).
+  var pending = null;
   es.addEventListener('alarms', function () {
-    document.querySelectorAll('[data-refresh~="alarms"]').forEach(function (el) { htmx.trigger(el, 'refresh'); });
-    if (document.getElementById('stats')) window.stats();
+    if (pending) return;
+    pending = setTimeout(function () {
+      pending = null;
+      document.querySelectorAll('[data-refresh~="alarms"]').forEach(function (el) { htmx.trigger(el, 'refresh'); });
+      if (document.getElementById('stats')) window.stats();
+    }, 300);
   });
   window.addEventListener('beforeunload', function () { es.close(); });
 })();

@@ -99,7 +99,7 @@ final class ConsolePages {
         }
         Optional<Session> s = m.session(ctx);
         ctx.status(e.status()).html(layout("Error", s.orElse(null), "<div class=\"flash error\" role=\"alert\">" + esc(e.getMessage())
-                + fieldList(e.fields()) + "</div><p><a href=\"javascript:history.back()\">Back</a> · <a href=\"/console/queue\">Queue</a></p>"));
+                + fieldList(e.fields()) + "</div><p><a href=\"/console/queue\">Back to the queue</a></p>"));
     }
 
     // ---- layout ----

@@ -150,6 +150,31 @@ class ConsolePagesTest {
     }
 
     @Test
+    void pagesForbidInlineScriptsFramingAndSniffing() throws Exception {
+        HttpResponse<String> r = f.login("op1").get("/console/queue");
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(r.body()).doesNotContain("<script>").doesNotContain("onclick=");
+    }
+
+    @Test
+    void firstStartCreatesAdminWithARandomPasswordOnlyOnce() throws Exception {
+        javax.sql.DataSource db = ConsoleFixture.freshDatabase();
+        ConsoleDatabase.migrate(db);
+        var store = new org.vigil.arc.console.auth.OperatorStore(db);
+        var hasher = new org.vigil.arc.console.auth.PasswordHasher(1000);
+        var created = org.vigil.arc.console.auth.InitialAdministrator.ensure(store, hasher, java.util.Optional.empty(), f.clock.instant());
+        assertThat(created).hasValueSatisfying(c -> {
+            assertThat(c.generated()).isTrue();
+            assertThat(c.password()).hasSize(20);
+            assertThat(c.username()).isEqualTo("admin");
+        });
+        assertThat(store.find("admin").orElseThrow().role()).isEqualTo(org.vigil.arc.console.auth.Role.ADMINISTRATOR);
+        assertThat(org.vigil.arc.console.auth.InitialAdministrator.ensure(store, hasher, java.util.Optional.empty(), f.clock.instant())).isEmpty();
+    }
+
+    @Test
     void staticFilesComeFromTheWebjarAndUnknownOnesAre404() throws Exception {
         var c = f.anonymous();
         assertThat(c.get("/console/static/htmx.min.js").body()).contains("htmx");
