@@ -12,16 +12,18 @@ import org.vigil.panel.config.Camera;
 import org.vigil.panel.config.HoldUpDevice;
 import org.vigil.panel.config.HoldUpSystem;
 import org.vigil.panel.config.SiteConfig;
-import org.vigil.panel.validate.holdup.Finding.Severity;
+import org.vigil.panel.config.HoldUpType;
+import org.vigil.panel.validate.Finding;
+import org.vigil.panel.validate.Severity;
 
 /**
- * Design checks of the hold-up alarm system: device design (BS 8243 4.5 a-g), the hold-up
- * confirmation time (5.4.1.2), audio coverage (5.2.2) and visual coverage and image plan (5.3.1).
- * Pure: reads a {@link SiteConfig}, returns findings in site-file order.
+ * Design checks of the hold-up alarm system, run by {@link org.vigil.panel.validate.DesignValidator}:
+ * device design (BS 8243 4.5 a-e), sequential confirmation sources (5.4.1.2 b), audio coverage
+ * (5.2.2) and visual coverage and image plan (5.3.1). The hold-up confirmation time range (5.4.1.2)
+ * and duress (4.5 f-g) are checked with the other area settings by the design validator. Pure:
+ * reads a {@link SiteConfig}, returns findings in site-file order.
  */
 public final class HoldUpChecks {
-  public static final Duration MIN_HCT = Duration.ofHours(8);
-  public static final Duration MAX_HCT = Duration.ofHours(20);
   public static final Duration MAX_IMAGE_SPAN = Duration.ofSeconds(5);
 
   private final SiteConfig site;
@@ -34,7 +36,7 @@ public final class HoldUpChecks {
   public static List<Finding> check(SiteConfig site) {
     HoldUpChecks c = new HoldUpChecks(site);
     c.devices();
-    c.areas();
+    c.sources();
     c.audio();
     c.visual();
     return List.copyOf(c.out);
@@ -58,9 +60,9 @@ public final class HoldUpChecks {
         }
         case ON_CIE -> {
           if (!h.dedicated()) add(Severity.ERROR, "BS8243 4.5(a)", path + ".dedicated", h.name() + ": hold-up keys on the CIE/keypad should be segregated from the main keys and dedicated (set dedicated: true once they are)");
-          if (h.keypad() == null) add(Severity.NOTE, "BS8243 4.5(a)", path + ".keypad", h.name() + ": hold-up keys on the CIE itself (no keypad named)");
-          if (!h.engineerEnabled()) add(Severity.NOTE, "BS8243 4.5(b)", path + ".engineer_enabled", h.name() + ": off (the default); the keys raise no alarm until the engineer enables them");
-          else add(Severity.NOTE, "BS8243 4.5(b)", path + ".engineer_enabled", h.name() + ": enabled by the engineer");
+          if (h.keypad() == null) add(Severity.INFO, "BS8243 4.5(a)", path + ".keypad", h.name() + ": hold-up keys on the CIE itself (no keypad named)");
+          if (!h.engineerEnabled()) add(Severity.INFO, "BS8243 4.5(b)", path + ".engineer_enabled", h.name() + ": off (the default): the keys raise no alarm until the engineer enables them (engineer_enabled: true)");
+          else add(Severity.INFO, "BS8243 4.5(b)", path + ".engineer_enabled", h.name() + ": enabled by the engineer");
         }
         default -> {}
       }
@@ -70,27 +72,25 @@ public final class HoldUpChecks {
       } else if (twoButton && h.syncWindow().compareTo(Duration.ofSeconds(5)) > 0) {
         add(Severity.WARNING, "BS8243 4.5(a)", path + ".sync_window", h.name() + ": a sync window of " + h.syncWindow().toSeconds() + " s is hardly a synchronised push (accidental operation)");
       }
-      if (h.coverage().isEmpty()) add(Severity.WARNING, "BS8243 5.2.2 / 5.3.1", path + ".coverage", h.name() + ": no coverage regions given, so audio and camera coverage cannot be checked");
+      boolean checked = !site.cameras().isEmpty() || !site.holdUp().audioAreas().isEmpty();
+      if (h.coverage().isEmpty() && checked) add(Severity.WARNING, "BS8243 5.2.2 / 5.3.1", path + ".coverage", h.name() + ": no coverage regions given, so audio and camera coverage cannot be checked");
     }
   }
 
-  // ---- 4.5 f-g, 5.4.1.2 ----
+  // ---- 5.4.1.2 (b) ----
 
-  private void areas() {
+  private void sources() {
     for (int i = 0; i < site.areas().size(); i++) {
       Area a = site.areas().get(i);
-      String path = "areas[" + i + "]";
-      Duration hct = a.holdUpConfirmationTime();
-      if (hct != null && (hct.compareTo(MIN_HCT) < 0 || hct.compareTo(MAX_HCT) > 0)) {
-        add(Severity.ERROR, "BS8243 5.4.1.2", path + ".holdup_confirmation_time", "the hold-up confirmation time must be 8 h to 20 h, found " + org.vigil.panel.yaml.Durations.format(hct));
-      }
-      if (a.duress() != null && a.duress().enabled()) {
-        if (!a.duress().engineerEnabled()) add(Severity.ERROR, "BS8243 4.5(g)", path + ".duress.engineer_enabled", "the duress facility is engineer programmed only (default off): set engineer_enabled: true when the engineer has enabled it");
-        if (a.duress().justification() == null || a.duress().justification().isBlank()) {
-          add(Severity.ERROR, "BS8243 4.5(f)", path + ".duress.justification", "duress codes only where the risk makes them necessary and the response authority permits them: record why in 'justification'");
-        }
+      List<HoldUpDevice> in = site.holdUpDevices().stream().filter(h -> h.area().equals(a.id()) && usable(h)).toList();
+      if (in.size() == 1 && in.get(0).type() != HoldUpType.MULTI_ACTION && site.holdUpDevices().stream().filter(this::usable).count() == 1) {
+        add(Severity.WARNING, "BS8243 5.4.1.2(b)", "areas[" + i + "]", "the only hold-up device is " + in.get(0).name() + ": a sequentially confirmed HUA needs two HDs separately identifiable at the CIE, or a multi-action HD");
       }
     }
+  }
+
+  private boolean usable(HoldUpDevice h) {
+    return !(h.type() == HoldUpType.ON_CIE && !h.engineerEnabled());
   }
 
   // ---- 5.2.2 ----
@@ -163,19 +163,21 @@ public final class HoldUpChecks {
       Camera c = site.cameras().get(i);
       if (c.snapshotUrl() == null) add(Severity.ERROR, "BS8243 5.3.4", "cameras[" + i + "].snapshot_url", c.name() + ": no snapshot_url, so no images can be sent to the ARC");
     }
-    for (String area : has.visualAreas()) {
-      List<Camera> cams = site.cameras().stream().filter(c -> c.areas().contains(area)).toList();
-      if (cams.isEmpty()) {
-        add(Severity.ERROR, "BS8243 5.3.1", "holdup.visual_confirmation", "area '" + area + "' has visual confirmation but no camera assigned to it (cameras[].areas)");
-        continue;
-      }
-      for (int i = 0; i < site.holdUpDevices().size(); i++) {
-        HoldUpDevice h = site.holdUpDevices().get(i);
-        if (!h.area().equals(area) || h.coverage().isEmpty()) continue;
-        List<String> miss = missing(h.coverage(), cams);
-        if (!miss.isEmpty()) {
-          add(Severity.ERROR, "BS8243 5.3.1", "holdup_devices[" + i + "].coverage", "no camera of area '" + area + "' views the whole coverage of " + h.name() + " (not viewed: " + String.join(", ", miss) + ")");
-        }
+    // A visual confirmation facility is installed when there is a camera: then every HD's area of
+    // coverage is viewed (5.3.1), unless holdup.visual_confirmation names the areas that have it.
+    List<String> visualAreas = !has.visualAreas().isEmpty() ? has.visualAreas() : anyCamera ? site.areas().stream().map(Area::id).toList() : List.of();
+    if (!has.visualAreas().isEmpty() && !anyCamera) {
+      add(Severity.ERROR, "BS8243 5.3.1", "holdup.visual_confirmation", "visual confirmation is configured but the site has no camera");
+      return;
+    }
+    for (int i = 0; i < site.holdUpDevices().size(); i++) {
+      HoldUpDevice h = site.holdUpDevices().get(i);
+      if (!visualAreas.contains(h.area()) || h.coverage().isEmpty()) continue;
+      List<String> miss = missing(h.coverage(), site.cameras());
+      if (!miss.isEmpty()) {
+        add(Severity.ERROR, "BS8243 5.3.1", "holdup_devices[" + i + "].coverage", "no camera views the whole coverage of " + h.name() + " (not viewed: " + String.join(", ", miss) + ")");
+      } else if (site.camerasFor(h).isEmpty()) {
+        add(Severity.WARNING, "BS8243 5.3.4", "holdup_devices[" + i + "]", h.name() + ": no camera is assigned to area '" + h.area() + "' or covers its regions, so no images are captured");
       }
     }
   }
