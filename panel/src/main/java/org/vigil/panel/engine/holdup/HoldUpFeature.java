@@ -120,6 +120,7 @@ public final class HoldUpFeature implements Feature {
       case Input.TimerFired(SyncWindowEnd(String id)) -> syncWindowEnded(step, id);
       case Input.TimerFired(ConfirmationTimeEnd k) -> reinstate(step);
       case Input.HoldUpCondition d -> duress(step, d);
+      case Input.ImagesCaptured c -> captured(step, c);
       case Input.HoldUpRestore r -> restore(step, r.area(), r.user(), r.level(), r.source());
       // The ARC (or an engineer through it) restores remotely (BS 8473 remote reset).
       case Input.RemoteCommand(String area, Input.RemoteAction a, int user) when a == Input.RemoteAction.RESTORE -> restore(step, area, user, 3, "remote");
@@ -380,6 +381,13 @@ public final class HoldUpFeature implements Feature {
     put(step, new State(s.window(), s.pending(), s.memory(), s.reinstated(), n));
     String ref = "hua-" + n + "-" + h.id() + "-" + step.now().getEpochSecond();
     step.emit(new Effect.CaptureImages(ref, h.id(), h.area(), cameras, List.copyOf(shots), shots.get(shots.size() - 1).plus(has.imageTimeout()), VISUAL_RULE));
+  }
+
+  /** Records the outcome of a capture in the event log; missing or slow cameras are user-visible. */
+  private void captured(Step step, Input.ImagesCaptured c) {
+    String name = step.site().holdUpDevice(c.device()).map(HoldUpDevice::name).orElse(c.device());
+    step.log("visual confirmation of " + name + ": " + c.images() + " image(s) for the ARC" + (c.link() == null ? "" : " at " + c.link()) + " (" + c.reference() + ")", VISUAL_RULE, false);
+    for (String p : c.problems()) step.log("camera problem during hold-up capture " + c.reference() + ": " + p, "BS8243 5.3.1", true);
   }
 
   // ---- state ----
