@@ -252,6 +252,8 @@ public final class HoldUpFeature implements Feature {
     List<Source> sources = new ArrayList<>(w.sources());
     sources.add(src);
     put(step, new State(new Window(w.start(), w.end(), List.copyOf(sources), w.confirmed()), s.pending(), memory, s.reinstated(), s.captures()));
+    // An audible device sounds whether it opens the confirmation time or joins it.
+    if (audible) step.raise(new Input.AlarmRaised(src.area(), Input.AlarmKind.HOLD_UP, false, true));
     if (!w.confirmed()) {
       confirm(step, src, "BS8243 5.4.1.2(b)(1) / 7.3.2", "second hold-up condition from " + src.name() + " (different source) within the hold-up confirmation time, after " + w.sources().get(0).name());
     } else {
@@ -267,8 +269,9 @@ public final class HoldUpFeature implements Feature {
     put(step, new State(new Window(w.start(), w.end(), w.sources(), true), s.pending(), s.memory(), s.reinstated(), s.captures()));
     step.notify(Codes.notification(Signal.CONFIRMED_HOLD_UP, 129, src.area(), step.areaConfig(src.area()).number(), src.zone(), src.user(), false, rule, "confirmed hold-up: " + reason));
     step.raise(new Input.AlarmRaised(src.area(), Input.AlarmKind.HOLD_UP, true, false));
-    boolean duressOnly = w.sources().stream().allMatch(Source::duress);
-    step.log("confirmed hold-up alarm: " + reason, rule, !duressOnly);
+    // A duress among the sources must not show in the user-visible log (no trace of duress).
+    boolean anyDuress = w.sources().stream().anyMatch(Source::duress) || src.duress();
+    step.log("confirmed hold-up alarm: " + reason, rule, !anyDuress);
   }
 
   /** A device currently in tamper (or lost on its bus, H.3.1), or null. */
@@ -313,7 +316,7 @@ public final class HoldUpFeature implements Feature {
       }
     }
     put(step, new State(null, s.pending(), s.memory(), reinstated, s.captures()));
-    step.log("hold-up confirmation time ended without restore: hold-up system reinstated" + (inhibited.isEmpty() ? "" : "; inhibited: " + String.join(", ", inhibited)) + "; the alarm condition remains until restored", REINSTATE_RULE, true);
+    step.log("hold-up confirmation time ended without restore: hold-up system reinstated" + (inhibited.isEmpty() ? "" : "; inhibited: " + String.join(", ", inhibited)) + "; the alarm condition remains until restored", REINSTATE_RULE, !(inhibited.isEmpty() && s.window().sources().stream().allMatch(Source::duress)));
     for (var e : s.memory().entrySet()) {
       // A duress-only alarm leaves no trace on any keypad.
       if (e.getValue().stream().allMatch(Source::duress)) continue;
