@@ -87,4 +87,10 @@ public sealed interface Input {
   record AlarmRaised(String area, AlarmKind kind, boolean confirmed, boolean audible) implements Internal {}
 
   enum AlarmKind { INTRUDER, TAMPER, HOLD_UP, ENTRY_WARNING }
+
+  /**
+   * A duress code was used (already signalled to the ARC by the users feature): a silent hold-up
+   * condition for the hold-up rules (BS 8243 3.1.17). Nothing user-facing may follow from it.
+   */
+  record DuressSignalled(String area, int user, String source) implements Internal {}
 }

@@ -252,17 +252,9 @@ public final class SettingFeature implements Feature {
   private void card(Step step, Input.CardPresented c) {
     Reader r = step.site().reader(c.reader()).orElse(null);
     if (r == null) return;
-    User user = step.site().users().stream().filter(u -> u.cards().contains(c.card())).findFirst().orElse(null);
-    if (user != null && r.pinPad() && c.pin() != null && (user.pin() == null || !user.pin().matches(c.pin()))) user = null;
-    if (user != null && r.pinPad() && c.pin() == null && user.pin() != null) {
-      // Card + PIN readers need both; a card alone is refused.
-      step.log("card without PIN at reader " + r.id(), "EN50131-1 8.3 authorisation", true);
-      return;
-    }
-    if (user == null) {
-      step.log("card not accepted at reader " + r.id(), "EN50131-1 8.3 authorisation", true);
-      return;
-    }
+    // Card, card + PIN, validity windows and duress PINs: the users feature (docs/users.md).
+    User user = org.vigil.panel.engine.users.CardAccess.holder(step, r, c.card(), c.pin());
+    if (user == null) return;
     final User u = user;
     List<String> areas = r.areas().stream().filter(a -> u.levelIn(a) >= 0 && u.levelIn(a) <= 5).toList();
     if (areas.isEmpty()) {
