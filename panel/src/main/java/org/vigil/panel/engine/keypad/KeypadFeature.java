@@ -104,10 +104,7 @@ public final class KeypadFeature implements Feature {
     switch (input) {
       case Input.KeyPressed(String keypadId, String key) -> {
         Keypad keypad = keypadId == null ? null : step.site().keypad(keypadId).orElse(null);
-        if (keypad == null) {
-          step.log("key from unknown keypad '" + keypadId + "' ignored", "config: undefined id", false);
-          return;
-        }
+        if (keypad == null) return; // logged by DeviceConditions
         if (key == null || key.isBlank()) return;
         key(step, keypad, key.trim().toUpperCase(Locale.ROOT));
       }
