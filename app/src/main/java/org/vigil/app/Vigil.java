@@ -12,7 +12,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Vigil.Version.class,
     description = "Vigil: intruder and hold-up alarm panel and alarm receiving centre (SIA DC-09).",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      Dc09Command.class,
+      SimulateCommand.class,
+      ValidateCommand.class,
+      org.vigil.app.arc.ArcScenarioCommand.class,
+      ArcCommand.class
+    })
 public final class Vigil implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -20,6 +20,9 @@ public final class WarningDevices implements Feature {
 
   public record BellsOn(String area) implements TimerKey {}
 
+  /** Internal sounder started while unset (tamper, 24 h zone) stops. */
+  public record InternalOff(String area) implements TimerKey {}
+
   static final String BELL_RULE = "DD243 Q&A: bell = unconfirmed";
   static final String STROBE_RULE = "DD243 Q&A: strobe = confirmed";
 
@@ -28,6 +31,9 @@ public final class WarningDevices implements Feature {
     switch (input) {
       case Input.AlarmRaised a when a.audible() -> alarm(step, a);
       case Input.TimerFired(BellsOn(String area)) -> bells(step, area);
+      case Input.TimerFired(InternalOff(String area)) -> {
+        if (!step.scheduled(new BellsOff(area))) switchAll(step, area, OutputType.INTERNAL_WD, false, "timers.bell_duration elapsed (EN50131-4 WD duration)");
+      }
       case Input.TimerFired(BellsOff(String area)) -> {
         switchAll(step, area, OutputType.EXTERNAL_WD, false, "timers.bell_duration elapsed (EN50131-4 WD duration)");
         switchAll(step, area, OutputType.INTERNAL_WD, false, "timers.bell_duration elapsed (EN50131-4 WD duration)");
@@ -35,6 +41,7 @@ public final class WarningDevices implements Feature {
       case Input.AreaChanged c when c.to() == AreaStatus.UNSET -> {
         step.cancel(new BellsOn(c.area()));
         step.cancel(new BellsOff(c.area()));
+        step.cancel(new InternalOff(c.area()));
         for (OutputType t : List.of(OutputType.EXTERNAL_WD, OutputType.INTERNAL_WD, OutputType.STROBE, OutputType.STATUS_UNCONFIRMED, OutputType.STATUS_CONFIRMED)) {
           switchAll(step, c.area(), t, false, "unset silences warning devices");
         }
@@ -58,7 +65,7 @@ public final class WarningDevices implements Feature {
         if (!armed) {
           // Unset: local indication only (internal sounder), no bell (EN 50131-1 Table 7 interpretation).
           switchAll(step, a.area(), OutputType.INTERNAL_WD, true, "EN50131-1 Table 7: unset tamper/24 h = internal WD");
-          step.schedule(new BellsOff(a.area()), step.site().timers().bellDuration());
+          step.schedule(new InternalOff(a.area()), step.site().timers().bellDuration());
           return;
         }
         switchAll(step, a.area(), OutputType.STATUS_UNCONFIRMED, true, BELL_RULE);
@@ -71,6 +78,8 @@ public final class WarningDevices implements Feature {
   }
 
   private void bells(Step step, String area) {
+    // A further alarm while the bells still sound does not extend them; after they stop, it restarts them.
+    if (step.scheduled(new BellsOff(area))) return;
     switchAll(step, area, OutputType.EXTERNAL_WD, true, BELL_RULE);
     step.schedule(new BellsOff(area), step.site().timers().bellDuration());
   }

@@ -1,0 +1,76 @@
+package org.vigil.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.vigil.panel.config.SiteConfig;
+import org.vigil.panel.config.SiteLoader;
+import org.vigil.panel.simulate.EffectJson;
+import org.vigil.panel.simulate.ScenarioLoader;
+import org.vigil.panel.simulate.Simulator;
+import org.vigil.panel.yaml.Parsed;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vigil simulate SITE SCENARIO}: replays a scenario on a virtual clock and checks its expectations. */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replays a scenario against a site on a virtual clock and prints every effect.",
+      "Exit codes: 0 all expectations hold, 1 an expectation failed, 2 bad site or scenario file."
+    })
+public final class SimulateCommand implements Callable<Integer> {
+  enum Format { jsonl, text }
+
+  @Parameters(index = "0", paramLabel = "SITE", description = "site configuration (YAML)")
+  Path site;
+
+  @Parameters(index = "1", paramLabel = "SCENARIO", description = "scenario file (YAML, see docs/scenarios.md)")
+  Path scenario;
+
+  @Option(names = "--format", description = "jsonl (default) or text", defaultValue = "jsonl")
+  Format format;
+
+  @Option(names = {"-q", "--quiet"}, description = "print only the verdict")
+  boolean quiet;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Parsed<SiteConfig> s = SiteLoader.load(site);
+    if (!s.ok()) {
+      err.println("vigil simulate: the site file has errors:");
+      s.problems().forEach(p -> err.println("  " + p));
+      err.flush();
+      return 2;
+    }
+    Parsed<ScenarioLoader.Loaded> sc = new ScenarioLoader().load(scenario, s.orThrow());
+    if (!sc.ok()) {
+      err.println("vigil simulate: the scenario file has errors:");
+      sc.problems().forEach(p -> err.println("  " + p));
+      err.flush();
+      return 2;
+    }
+    var l = sc.orThrow();
+    var start = l.scenario().start();
+    Simulator.Result r = Simulator.run(l.site(), l.scenario(), t -> {
+      if (!quiet) out.println(format == Format.text ? EffectJson.textLine(start, t.at(), t.effect()) : EffectJson.jsonLine(t.at(), t.effect()));
+    });
+    out.flush();
+    if (r.passed()) {
+      err.println("vigil simulate: " + l.scenario().name() + ": all expectations hold (" + r.inputs() + " inputs, " + r.effects().size() + " effects)");
+      err.flush();
+      return 0;
+    }
+    err.println("vigil simulate: " + l.scenario().name() + ": " + r.failures().size() + " expectation(s) failed:");
+    r.failures().forEach(f -> err.println("  " + f));
+    err.flush();
+    return 1;
+  }
+}

@@ -1,0 +1,52 @@
+package org.vigil.arc.console.queue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the console shows about one alarm. Produced by an {@link AlarmDesk}; immutable; {@code version}
+ * increases with every change so a stale page can be detected.
+ */
+public record AlarmView(
+        String id, String accountId, String siteName, String siteAddress,
+        AlarmKind kind, Designation designation, String designationRule, int priority,
+        Instant raisedAt, Instant filterUntil, PoliceStatus police,
+        String heldBy, Instant takenAt, State state, Instant closedAt, String closedBy, CloseCause closeCause,
+        long version,
+        List<Signal> signals, List<Zone> zones, List<Keyholder> keyholders, List<String> callbackProcedure,
+        List<Image> images, List<Step> history) {
+
+    public enum State { OPEN, CLOSED }
+
+    /** A received signal; {@code rawFrame} is the DC-09 frame as received (shown on demand). */
+    public record Signal(Instant receivedAt, String code, String description, String zone, String path, String rawFrame) {}
+
+    public record Zone(String number, String name, String device, String state) {}
+
+    public record Keyholder(int order, String name, String phone) {}
+
+    /** An image for visual confirmation; {@code url} may be a data: URI. */
+    public record Image(String id, Instant capturedAt, String caption, String url, String viewedBy, Instant viewedAt) {
+        public boolean viewed() {
+            return viewedBy != null;
+        }
+    }
+
+    /** One thing that happened to the alarm, with the rule that allowed or made it. */
+    public record Step(Instant at, String actor, String action, String detail, String rule) {}
+
+    public boolean open() {
+        return state == State.OPEN;
+    }
+
+    /** Seconds left in the 120 s filter at {@code now}; 0 when over or not filtered. */
+    public long filterSecondsLeft(Instant now) {
+        if (filterUntil == null || !now.isBefore(filterUntil)) return 0;
+        return Math.max(0, Duration.between(now, filterUntil).toSeconds() + (Duration.between(now, filterUntil).toMillisPart() > 0 ? 1 : 0));
+    }
+
+    public boolean allImagesViewed() {
+        return images.stream().allMatch(Image::viewed);
+    }
+}

@@ -1,0 +1,7 @@
+package org.vigil.panel.validate;
+
+public enum Severity {
+  ERROR,
+  WARNING,
+  INFO
+}
