@@ -78,6 +78,8 @@ public final class SiteLoader {
     final Map<String, String> ids = new HashMap<>();
     /** Clear codes seen so far (only while loading) -> key path, so no two credentials share a code. */
     final Map<String, String> codesSeen = new HashMap<>();
+    /** Clear duress codes (duress PINs, PINs of level 6 users) -> key path, for the neighbour check. */
+    final Map<String, String> duressSeen = new HashMap<>();
 
     Reader(Problems p, Path file) {
       this.p = p;
@@ -113,6 +115,7 @@ public final class SiteLoader {
       List<User> users = f.list("users", this::user);
       Transmission tx = transmission(f.obj("transmission"));
       CodePolicy codes = codes(f.obj("codes"));
+      neighbours(codes.duressNeighbours());
       f.done();
 
       List<org.vigil.panel.config.Reader> readers = readers0.stream().map(Reader0::reader).toList();
@@ -374,6 +377,8 @@ public final class SiteLoader {
       }
       if (clear != null && pin != null) sameCode(f, "pin", clear);
       if (duressClear != null && duressPin != null) sameCode(f, "duress_pin", duressClear);
+      if (clear != null && pin != null && authority.containsValue(6)) duressSeen.put(clear, f.sub("pin"));
+      if (duressClear != null && duressPin != null) duressSeen.put(duressClear, f.sub("duress_pin"));
       List<String> cards = f.strings("cards");
       var from = f.instant("valid_from", false);
       var until = f.instant("valid_until", false);
@@ -386,6 +391,25 @@ public final class SiteLoader {
         if (prev != null) f.error("number", "duplicate user number " + number + " (already used at " + prev + ")");
       }
       return new User(number == null ? 0 : number, name == null ? "user " + number : name, home, authority, pin, cards, from, until, schedules, oc, duressPin);
+    }
+
+    /**
+     * Codes next to a duress code are disallowed (EN 50131-3 8.3.2.2.1), so a slip of one digit never
+     * sends a duress. The messages name key paths, never codes.
+     */
+    private void neighbours(int distance) {
+      if (distance <= 0) return;
+      for (var d : duressSeen.entrySet()) {
+        for (var c : codesSeen.entrySet()) {
+          String a = d.getKey(), b = c.getKey();
+          if (a.equals(b) || a.length() != b.length()) continue;
+          if (Math.abs(Long.parseLong(a) - Long.parseLong(b)) <= distance) {
+            Loc loc = p.sourceMap().getOrDefault(c.getValue(), new Loc(file == null ? "<site>" : file.toString(), 1, 1));
+            p.add(loc, c.getValue(),
+                "this code is within " + distance + " of the duress code at " + d.getValue() + ": a slip of one key would send a duress (disallowed code, EN 50131-3 8.3.2.2.1; codes.duress_neighbours)");
+          }
+        }
+      }
     }
 
     /** Two credentials with one code would make the keypad ambiguous; the message never shows the code. */
