@@ -114,12 +114,13 @@ public final class SiteLoader {
       Timers timers = timers(f.obj("timers"));
       List<User> users = f.list("users", this::user);
       Transmission tx = transmission(f.obj("transmission"));
+      HoldUpSystem has = holdUpSystem(f.obj("holdup"));
       CodePolicy codes = codes(f.obj("codes"));
       neighbours(codes.duressNeighbours());
       f.done();
 
       List<org.vigil.panel.config.Reader> readers = readers0.stream().map(Reader0::reader).toList();
-      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap(), codes);
+      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap(), has, codes);
       references(c, readers0);
       return c;
     }
@@ -297,10 +298,44 @@ public final class SiteLoader {
       unique(f, id, "camera");
       String name = f.str("name");
       List<String> covers = f.strings("covers");
+      List<String> camAreas = f.strings("areas");
       String url = f.str("snapshot_url");
       if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) f.error("snapshot_url", "expected an http:// or https:// URL, found '" + url + "'");
       f.done();
-      return new Camera(id, name == null ? id : name, covers, url);
+      return new Camera(id, name == null ? id : name, covers, url, camAreas);
+    }
+
+    /** The optional {@code holdup:} section (docs/holdup.md). */
+    HoldUpSystem holdUpSystem(Fields f) {
+      if (f == null) return HoldUpSystem.DEFAULT;
+      HoldUpSystem d = HoldUpSystem.DEFAULT;
+      List<String> audio = f.strings("audio_confirmation");
+      List<String> visual = f.strings("visual_confirmation");
+      List<AudioDevice> alds = f.list("audio_devices", (n, path) -> {
+        Fields a = Fields.of(n, path, p);
+        String id = a.reqStr("id");
+        unique(a, id, "audio device");
+        String name = a.str("name");
+        String area = a.reqStr("area");
+        List<String> covers = a.strings("covers");
+        a.done();
+        return new AudioDevice(id, name == null ? id : name, area, covers);
+      });
+      String cie = f.str("cie_location");
+      String notif = f.str("notification_location");
+      int count = d.imageCount();
+      Duration within = d.imageWithin();
+      Duration timeout = d.imageTimeout();
+      Fields img = f.obj("images");
+      if (img != null) {
+        Integer c = img.integer("count", 1, 20, false);
+        if (c != null) count = c;
+        within = img.duration("within", within);
+        timeout = img.duration("timeout", timeout);
+        img.done();
+      }
+      f.done();
+      return new HoldUpSystem(audio, visual, alds, cie, notif, count, within, timeout);
     }
 
     Output output(YNode n, String path) {
@@ -585,6 +620,14 @@ public final class SiteLoader {
       for (int i = 0; i < c.keypads().size(); i++) {
         for (String a : c.keypads().get(i).areas()) area(c, "keypads[" + i + "].areas", a, areas);
         if (c.keypads().get(i).areas().isEmpty()) err(c, "keypads[" + i + "]", "a keypad needs at least one area in 'areas'");
+      }
+      for (int i = 0; i < c.cameras().size(); i++) {
+        for (String a : c.cameras().get(i).areas()) area(c, "cameras[" + i + "].areas", a, areas);
+      }
+      for (String a : c.holdUp().audioAreas()) area(c, "holdup.audio_confirmation", a, areas);
+      for (String a : c.holdUp().visualAreas()) area(c, "holdup.visual_confirmation", a, areas);
+      for (int i = 0; i < c.holdUp().audioDevices().size(); i++) {
+        area(c, "holdup.audio_devices[" + i + "].area", c.holdUp().audioDevices().get(i).area(), areas);
       }
       Set<String> outputs = new HashSet<>();
       c.outputs().forEach(o -> outputs.add(o.id()));

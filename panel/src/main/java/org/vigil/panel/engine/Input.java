@@ -48,6 +48,12 @@ public sealed interface Input {
     PRESS_BOTH,
     /** Only one button (no alarm on a two-button device, BS 8243 4.5 a). */
     PRESS_ONE,
+    /**
+     * One button of a two-button device, reported separately: with {@link #BUTTON_B} within the
+     * device's sync window it is a synchronised push (4.5 a, e); alone it is logged only.
+     */
+    BUTTON_A,
+    BUTTON_B,
     /** Second method of a multi-action device (e.g. both buttons held again, 3.1.28). */
     SECOND_ACTION,
     RELEASE,
@@ -89,8 +95,19 @@ public sealed interface Input {
   enum AlarmKind { INTRUDER, TAMPER, HOLD_UP, ENTRY_WARNING }
 
   /**
-   * A duress code was used (already signalled to the ARC by the users feature): a silent hold-up
-   * condition for the hold-up rules (BS 8243 3.1.17). Nothing user-facing may follow from it.
+   * A hold-up condition raised without a hold-up device (BS 8243 3.1.17): a duress code at a keypad
+   * or a duress PIN at a reader. It travels the hold-up path (confirmation time, 5.4.1.2) and is
+   * reported as duress (Contact ID 121, SIA HA) with the user number; the source never shows on any
+   * user-facing output.
+   *
+   * @param zone the zone number reported with the signal (e.g. 992), or null
+   * @param source where it was raised, e.g. "keypad kp1" (logged at installer level only)
    */
-  record DuressSignalled(String area, int user, String source) implements Internal {}
+  record HoldUpCondition(String area, int user, Integer zone, String source) implements Internal {}
+
+  /**
+   * A user at access level 2 or 3 (or the ARC/engineer) restores the hold-up alarms of an area
+   * (EN 50131-1 Table 6; BS 8243 A.2.3).
+   */
+  record HoldUpRestore(String area, int user, int level, String source) implements Internal {}
 }

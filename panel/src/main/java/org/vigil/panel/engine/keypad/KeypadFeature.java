@@ -30,7 +30,8 @@ import org.vigil.panel.engine.users.Refusal;
  * ends the entry: {@code OFF} (or {@code U}) unset, {@code AWAY} (or {@code A}) full set, {@code STAY}
  * part set B, {@code INSTANT} part set C, {@code B}/{@code C}/{@code D} part sets, {@code BYPASS}
  * followed by a 3-digit zone number. Code + {@code *} shows the user's capabilities; code + {@code #}
- * + 2 digits runs a function ({@code 65}: a master or manager authorises installer access);
+ * + 2 digits runs a function ({@code 65}: a master or manager authorises installer access, {@code
+ * 64} ends it, {@code 60} restores hold-up alarms);
  * {@code #} + AWAY/STAY/INSTANT quick-arms when enabled.
  *
  * <p>A duress code is reported on the command key after it (the 5th key press for a 4-digit code),
@@ -320,7 +321,14 @@ public final class KeypadFeature implements Feature {
         step.tone(keypad.id(), Tone.ACCEPT);
         step.log("installer access ended by user " + u.number(), ENGINEER_RULE, true);
       }
-      default -> refuse(step, keypad, new Refusal("Unknown function " + fn, "keypad functions: 64, 65"));
+      case "60" -> {
+        // Hold-up alarm restore at the user's access level (EN 50131-1 Table 6; docs/holdup.md).
+        for (String a : access(keypad, u)) {
+          step.raise(new Input.HoldUpRestore(a, u.number(), AuthorityLevel.of(u.levelIn(a)).accessLevel(), "keypad " + keypad.id()));
+        }
+        step.tone(keypad.id(), Tone.ACCEPT);
+      }
+      default -> refuse(step, keypad, new Refusal("Unknown function " + fn, "keypad functions: 60 restore, 64, 65 installer access"));
     }
   }
 

@@ -8,15 +8,15 @@ import org.vigil.panel.config.Duress;
 import org.vigil.panel.config.Output;
 import org.vigil.panel.config.OutputType;
 import org.vigil.panel.config.Profile;
-import org.vigil.panel.engine.Codes;
 import org.vigil.panel.engine.Feature;
 import org.vigil.panel.engine.Input;
-import org.vigil.panel.engine.Signal;
 import org.vigil.panel.engine.Step;
 
 /**
- * The silent part of a duress: a hold-up-family signal to the ARC (Contact ID 121 with the user
- * number, or zone 992; SIA HA) and the discreet outputs (seed 000: a blue strobe in a back room).
+ * The silent part of a duress: a hold-up condition without a device (BS 8243 3.1.17) raised for the
+ * hold-up rules, which signal it to the ARC (Contact ID 121 with the user number, and zone 992 when
+ * so configured; SIA HA) and switch the duress indicators; plus the area's configured discreet
+ * outputs (seed 000: a blue strobe in a back room).
  * Nothing here is user-facing: no display, no tone, no user-visible log entry. The visible part of a
  * duress is the normal command, done by the normal code path.
  *
@@ -53,11 +53,11 @@ public final class DuressSignal implements Feature {
       }
       Duress d = a.duress();
       Integer zone = d.report() == Duress.Report.ZONE_992 ? Duress.ZONE : null;
-      Integer who = d.report() == Duress.Report.USER ? user : null;
       String route = d.route() == Duress.Route.POLICE ? "police" : "ARC and keyholders only";
-      step.notify(Codes.notification(Signal.DURESS, 121, id, a.number(), zone, who, false, RULE + "; route: " + route, "duress at " + source));
-      step.raise(new Input.DuressSignalled(id, user, source));
-      for (String o : discreet(step, a)) step.output(o, true, "duress: discreet output (seed 000)");
+      // The hold-up rules send it (Contact ID 121 / SIA HA), run the hold-up confirmation time and
+      // switch the duress_indicator outputs (docs/holdup.md, "Duress (3.1.17)").
+      step.raise(new Input.HoldUpCondition(id, user, zone, source));
+      for (String o : a.duress().outputs()) step.output(o, true, "duress: discreet output (seed 000)");
       step.log("duress by user " + user + " at " + source + " in " + a.name() + " (route: " + route + ")", RULE, false);
       on.add(id);
     }
@@ -81,9 +81,25 @@ public final class DuressSignal implements Feature {
 
   @Override
   public void on(Input input, Step step) {
-    if (input instanceof Input.RemoteCommand(String area, Input.RemoteAction action, int user) && action == Input.RemoteAction.RESTORE) {
+    String area;
+    int user;
+    switch (input) {
+      case Input.RemoteCommand(String a, Input.RemoteAction action, int u) when action == Input.RemoteAction.RESTORE -> {
+        area = a;
+        user = u;
+      }
+      case Input.HoldUpRestore r when r.level() == 2 || r.level() == 3 -> {
+        area = r.area();
+        user = r.user();
+      }
+      default -> {
+        return;
+      }
+    }
+    {
       Active act = step.feature(Active.class, Active.NONE);
       if (!act.areas().contains(area)) return;
+      if (step.site().area(area).isEmpty()) return;
       for (String o : discreet(step, step.areaConfig(area))) step.output(o, false, "duress restored by " + (user == 0 ? "the ARC" : "user " + user));
       Set<String> on = new HashSet<>(act.areas());
       on.remove(area);

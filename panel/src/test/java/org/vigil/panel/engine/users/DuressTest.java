@@ -42,7 +42,11 @@ class DuressTest {
       assertThat(n.user()).isEqualTo(2);
       assertThat(n.zone()).isNull();
       assertThat(n.partition()).isEqualTo(1);
-      assertThat(n.rule()).contains("5th key").contains("ARC and keyholders only");
+    });
+    assertThat(p.last(Effect.LogEntry.class)).anySatisfy(l -> {
+      assertThat(l.rule()).contains("5th key");
+      assertThat(l.message()).contains("route: ARC and keyholders only");
+      assertThat(l.userVisible()).isFalse();
     });
   }
 
@@ -101,16 +105,26 @@ class DuressTest {
 
   @Test
   void level6DuressUser_reportsZone992WhereTheAreaIsConfiguredSo_andRouteIsPolice() {
-    KeypadDriver p = new KeypadDriver(OFFICE, MONDAY_10).keys("kp-lobby", "6666{AWAY}");
-    assertThat(p.state.area("office").status()).isEqualTo(AreaStatus.SETTING);
+    KeypadDriver p = new KeypadDriver(OFFICE, MONDAY_10).keys("kp-warehouse", "6666{AWAY}");
     assertThat(p.state.area("warehouse").status()).isEqualTo(AreaStatus.SETTING);
-    assertThat(duress(p.last)).hasSize(2);
-    assertThat(duress(p.last)).filteredOn(n -> n.area().equals("warehouse")).singleElement().satisfies(n -> {
+    assertThat(duress(p.last)).singleElement().satisfies(n -> {
       assertThat(n.zone()).isEqualTo(992);
-      assertThat(n.user()).isNull();
-      assertThat(n.rule()).contains("route: police");
+      assertThat(n.partition()).isEqualTo(2);
     });
-    assertThat(duress(p.last)).filteredOn(n -> n.area().equals("office")).singleElement().satisfies(n -> assertThat(n.user()).isEqualTo(7));
+    assertThat(p.last(Effect.LogEntry.class)).anySatisfy(l -> assertThat(l.message()).contains("Warehouse (route: police)"));
+  }
+
+  @Test
+  void level6DuressUser_atAKeypadOfTwoAreas_armsBoth_andRaisesADuressInEach() {
+    KeypadDriver p = new KeypadDriver(OFFICE, MONDAY_10);
+    List<Input> seen = new java.util.ArrayList<>();
+    var engine = new org.vigil.panel.engine.PanelEngine(OFFICE, java.util.stream.Stream.concat(
+        org.vigil.panel.engine.PanelEngine.defaultFeatures().stream(), java.util.stream.Stream.of((in, step) -> seen.add(in))).toList());
+    var s = engine.initial(MONDAY_10);
+    for (String k : KeypadDriver.presses("6666{AWAY}")) s = engine.step(s, new Input.KeyPressed("kp-lobby", k), MONDAY_10).state();
+    assertThat(s.area("office").status()).isEqualTo(AreaStatus.SETTING);
+    assertThat(s.area("warehouse").status()).isEqualTo(AreaStatus.SETTING);
+    assertThat(seen).contains(new Input.HoldUpCondition("office", 7, null, "keypad kp-lobby"), new Input.HoldUpCondition("warehouse", 7, 992, "keypad kp-lobby"));
   }
 
   @Test
@@ -169,13 +183,13 @@ class DuressTest {
   }
 
   @Test
-  void duressIsRaisedForTheHoldUpRules() {
+  void duressTravelsTheHoldUpPath_asAHoldUpConditionWithoutADevice() {
     KeypadDriver p = new KeypadDriver(OFFICE, MONDAY_10);
     List<Input> seen = new java.util.ArrayList<>();
     var engine = new org.vigil.panel.engine.PanelEngine(OFFICE, java.util.stream.Stream.concat(
         org.vigil.panel.engine.PanelEngine.defaultFeatures().stream(), java.util.stream.Stream.of((in, step) -> seen.add(in))).toList());
     var s = engine.initial(MONDAY_10);
     for (String k : KeypadDriver.presses("9876{AWAY}")) s = engine.step(s, new Input.KeyPressed("kp-office", k), MONDAY_10).state();
-    assertThat(seen).contains(new Input.DuressSignalled("office", 2, "keypad kp-office"));
+    assertThat(seen).contains(new Input.HoldUpCondition("office", 2, null, "keypad kp-office"));
   }
 }
