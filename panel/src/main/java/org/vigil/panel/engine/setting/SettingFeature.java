@@ -196,9 +196,9 @@ public final class SettingFeature implements Feature {
     step.notify(Codes.notification(Signal.CLOSE, cid, area, step.areaConfig(area).number(), null, user, false, rule, "closing by user " + user));
   }
 
+  /** Per-user open/close reporting; quick arm (user 000) follows user 002 (seed 001). */
   private boolean reports(Step step, int user) {
-    if (user == 0) return true;
-    return step.site().users().stream().filter(u -> u.number() == user).findFirst().map(u -> u.openCloseReporting() == null || u.openCloseReporting()).orElse(true);
+    return org.vigil.panel.engine.users.UserReporting.openClose(step.site(), user);
   }
 
   /** Unsets an area (or abandons setting). */
@@ -215,7 +215,7 @@ public final class SettingFeature implements Feature {
     step.displayArea(area, cfg.name() + " unset");
     step.toneArea(area, Tone.ACCEPT);
     step.log(cfg.name() + " unset by user " + user, rule, true);
-    boolean report = user == 0 || step.site().users().stream().filter(u -> u.number() == user).findFirst().map(u -> u.openCloseReporting() == null || u.openCloseReporting()).orElse(true);
+    boolean report = user == 0 || org.vigil.panel.engine.users.UserReporting.openClose(step.site(), user);
     if (report) step.notify(Codes.notification(Signal.OPEN, 401, area, cfg.number(), null, user, false, rule, "opening by user " + user));
   }
 

@@ -19,6 +19,7 @@ public final class UserReporting {
   /** Whether set/unset by {@code user} is reported (quick arm: user 002's setting). */
   public static boolean openClose(SiteConfig site, int user) {
     int who = user == Authority.QUICK_ARM_USER ? 2 : user;
-    return site.user(who).map(u -> u.openCloseReporting() == null || u.openCloseReporting()).orElse(user == Authority.QUICK_ARM_USER ? false : true);
+    // Without a user 002 the quick-arm (and ARC, also user 000) closing is reported.
+    return site.user(who).map(u -> u.openCloseReporting() == null || u.openCloseReporting()).orElse(true);
   }
 }
