@@ -50,6 +50,7 @@ public final class DesignValidator {
     grade(c);
     outputs(c);
     transmission(c);
+    c.findings.addAll(UserChecks.check(site));
     c.findings.sort(Comparator.comparing(Finding::severity).thenComparing(f -> f.loc().line()));
     return new Report(site, List.copyOf(c.findings), conf);
   }
@@ -205,17 +206,7 @@ public final class DesignValidator {
         c.add(Severity.WARNING, "EN50131-1 7 (system grade = lowest component)", "detectors[" + i + "].grade", d.name() + " is grade " + d.grade() + ": the system becomes grade " + d.grade());
       }
     }
-    int minLength = g >= 3 ? 6 : 4;
-    long codes = c.site.users().stream().filter(u -> u.pin() != null).count();
-    for (int i = 0; i < c.site.users().size(); i++) {
-      User u = c.site.users().get(i);
-      if (u.pin() != null && u.pin().length() > 0 && u.pin().length() < minLength) {
-        c.add(Severity.WARNING, "EN50131-1 8.3 (code differs; grade " + g + " minimum " + minLength + " digits per manufacturer practice [UNVERIFIED])", "users[" + i + "].pin", "user " + u.number() + " has a " + u.pin().length() + "-digit code");
-      }
-    }
-    if (codes > 0) {
-      c.add(Severity.INFO, "EN50131-1 8.3", "users", codes + " user code(s); differs = 10^length minus codes in use");
-    }
+    // Code differs, duress codes, quick arm: UserChecks (issue 4).
   }
 
   private static void outputs(Ctx c) {
