@@ -345,18 +345,9 @@ public final class ScenarioLoader {
       for (int i = 0; i < items.size(); i++) {
         String path = f.sub(key) + (n instanceof YNode.YList ? "[" + i + "]" : "");
         Fields e = Fields.of(items.get(i), path, p);
-        Duration within = e.duration("within", Duration.ZERO);
-        Duration fromOff = Duration.ZERO;
-        String fromText = e.str("from");
-        if (fromText != null) {
-          try {
-            boolean neg = fromText.trim().startsWith("-");
-            Duration d = Durations.parse(neg ? fromText.trim().substring(1) : fromText);
-            fromOff = neg ? d.negated() : d;
-          } catch (IllegalArgumentException ex) {
-            e.error("from", ex.getMessage());
-          }
-        }
+        Duration within = signed(e, "within");
+        Duration fromOff = signed(e, "from");
+        if (fromOff.compareTo(within) > 0) e.error("within", "the window ends before it starts (from is after within)");
         String kind = e.reqStr("effect");
         Map<String, Class<? extends Effect>> kinds = EffectJson.kinds();
         Map<String, String> match = new LinkedHashMap<>();
@@ -375,6 +366,20 @@ public final class ScenarioLoader {
         }
         e.done();
         out.add(new Expectation.Occurs(e.loc(), match, at.plus(fromOff), at.plus(within), absent));
+      }
+    }
+
+    /** A signed offset such as 30s or -5s (default 0). */
+    private Duration signed(Fields e, String key) {
+      String text = e.str(key);
+      if (text == null) return Duration.ZERO;
+      try {
+        boolean neg = text.trim().startsWith("-");
+        Duration d = Durations.parse(neg ? text.trim().substring(1) : text);
+        return neg ? d.negated() : d;
+      } catch (IllegalArgumentException ex) {
+        e.error(key, ex.getMessage());
+        return Duration.ZERO;
       }
     }
 
