@@ -230,6 +230,9 @@ public final class PanelService implements AutoCloseable {
           case Effect.OutputChanged oc -> log.append(at, EventClass.ROUTINE, false, "output " + oc.output() + (oc.on() ? " on" : " off"), oc.rule());
           case Effect.KeypadDisplay d -> displays.put(d.keypad(), d.text());
           case Effect.KeypadTone t -> tones.put(t.keypad(), t.tone());
+          // Captures are carried out by the visual-confirmation shell (org.vigil.panel.visual) when cameras are wired.
+          case Effect.CaptureImages c -> log.append(at, EventClass.ROUTINE, false,
+              "image capture planned: " + c.cameras().size() + " camera(s) for " + c.device(), c.rule());
         }
       } catch (RuntimeException ex) {
         LOG.error("could not carry out {}: {}", e.kind(), ex.toString(), ex);
