@@ -214,7 +214,10 @@ public final class PanelWeb implements AutoCloseable {
       b.append("</p>");
     }
     b.append("<h2>Event log (newest first)</h2><table><tr><th>#</th><th>time</th><th>class</th><th>event</th><th>rule</th></tr>");
-    List<LogEntry> tail = panel.eventLog().tail(60);
+    // Installer-only entries (duress among them) stay off the web: this page has no level 3 login yet.
+    // `vigil panel log` on the panel's own disk shows them.
+    List<LogEntry> tail = panel.eventLog().tail(200).stream().filter(LogEntry::userVisible).toList();
+    tail = tail.subList(Math.max(0, tail.size() - 60), tail.size());
     for (int i = tail.size() - 1; i >= 0; i--) {
       LogEntry e = tail.get(i);
       b.append("<tr><td>").append(e.seq()).append("</td><td>").append(e.at()).append("</td><td>").append(e.eventClass().name().toLowerCase())
