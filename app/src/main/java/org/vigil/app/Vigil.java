@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       org.vigil.app.arc.ArcScenarioCommand.class,
       ArcCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      PanelCommand.class
     })
 public final class Vigil implements Runnable {
 

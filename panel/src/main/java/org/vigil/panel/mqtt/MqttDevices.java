@@ -111,13 +111,20 @@ public final class MqttDevices implements AutoCloseable {
   }
 
   private void onConnected() {
-    connected = true;
     connects.incrementAndGet();
     LOG.info("MQTT connected");
-    client.subscribeWith().topicFilter(mapping.base() + "/#").qos(MqttQos.AT_LEAST_ONCE).send();
-    client.subscribeWith().topicFilter(mapping.stateBase() + "/+/set").qos(MqttQos.AT_LEAST_ONCE).send();
-    publish(availabilityTopic(), "online", true);
-    announce();
+    // Connected counts from when the subscriptions stand: before that, device messages would be lost.
+    client.subscribeWith().topicFilter(mapping.base() + "/#").qos(MqttQos.AT_LEAST_ONCE).send()
+        .thenCompose(a -> client.subscribeWith().topicFilter(mapping.stateBase() + "/+/set").qos(MqttQos.AT_LEAST_ONCE).send())
+        .whenComplete((a, err) -> {
+          if (err != null) {
+            LOG.warn("MQTT subscribe failed: {}", err.toString());
+            return;
+          }
+          connected = true;
+          publish(availabilityTopic(), "online", true);
+          announce();
+        });
   }
 
   private void onDisconnected(Throwable cause) {
