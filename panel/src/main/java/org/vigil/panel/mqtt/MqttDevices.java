@@ -65,6 +65,7 @@ public final class MqttDevices implements AutoCloseable {
   public final AtomicLong connects = new AtomicLong();
   public final AtomicLong refusedCommands = new AtomicLong();
   private volatile boolean connected;
+  private volatile boolean closing;
 
   private MqttDevices(PanelService panel, MqttMapping mapping, URI broker, InstantSource clock) {
     this.panel = panel;
@@ -128,7 +129,7 @@ public final class MqttDevices implements AutoCloseable {
   }
 
   private void onDisconnected(Throwable cause) {
-    if (connected) {
+    if (connected && !closing) {
       disconnects.incrementAndGet();
       LOG.warn("MQTT broker connection lost ({}); devices keep their last state, supervision continues, reconnecting",
           cause == null ? "closed" : cause.getMessage());
@@ -351,6 +352,7 @@ public final class MqttDevices implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     timer.shutdownNow();
     try {
       if (connected) {
