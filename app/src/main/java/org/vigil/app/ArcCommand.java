@@ -173,13 +173,13 @@ public final class ArcCommand implements Callable<Integer> {
     if (consolePort >= 0) {
       try {
         console = org.vigil.arc.console.ArcConsole.attach(arc, new org.vigil.arc.console.ArcConsole.Options(
-            new java.net.InetSocketAddress(httpHost, consolePort), java.util.Optional.ofNullable(adminPassword), 0), out::println);
+            new java.net.InetSocketAddress(service.httpHost, consolePort), java.util.Optional.ofNullable(adminPassword), 0), out::println);
       } catch (RuntimeException e) {
         spec.commandLine().getErr().println("vigil arc: console could not start: " + e.getMessage());
         arc.close();
         return 2;
       }
-      out.printf("Console: http://%s:%d/console%n", httpHost, console.port());
+      out.printf("Console: http://%s:%d/console%n", service.httpHost, console.port());
     }
     org.vigil.arc.console.ArcConsole consoleToStop = console;
     CountDownLatch stopped = new CountDownLatch(1);
