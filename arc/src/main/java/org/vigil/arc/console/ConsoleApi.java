@@ -158,6 +158,7 @@ final class ConsoleApi {
             out.put("callbackProcedure", a.callbackProcedure());
             out.put("images", a.images());
             out.put("history", a.history());
+            out.put("tasks", a.tasks());
             out.put("audit", m.audit.forAlarm(a.id()));
         }
         return out;

@@ -326,10 +326,26 @@ final class ConsolePages {
         sb.append("</ol></div><div><h2>Call-back procedure</h2><ol>");
         for (String step : a.callbackProcedure()) sb.append("<li>").append(esc(step)).append("</li>");
         sb.append("</ol></div></section>");
+        if (!a.tasks().isEmpty()) {
+            sb.append("<section><h2>Tasks</h2><ul class=\"tasks\">");
+            for (AlarmView.Task t : a.tasks()) {
+                sb.append("<li class=\"").append(t.open() ? "open" : "done").append("\"><b>").append(esc(t.kind())).append("</b> · ")
+                        .append(esc(t.status().toLowerCase())).append(t.outcome() == null ? "" : ": " + esc(t.outcome()))
+                        .append(" <code>").append(esc(t.rule())).append("</code>");
+                if (t.open() && !t.instructions().isEmpty()) {
+                    sb.append("<ol>");
+                    for (String i : t.instructions()) sb.append("<li>").append(esc(i)).append("</li>");
+                    sb.append("</ol>");
+                }
+                sb.append("</li>");
+            }
+            sb.append("</ul></section>");
+        }
         if (!a.images().isEmpty()) {
             sb.append("<section><h2>Images</h2><div class=\"images\">");
             for (AlarmView.Image img : a.images()) {
-                sb.append("<figure><img src=\"").append(esc(img.url())).append("\" alt=\"").append(esc(img.caption())).append("\"><figcaption>")
+                sb.append("<figure>").append(img.url() == null || img.url().isBlank() ? ""
+                                : "<img src=\"" + esc(img.url()) + "\" alt=\"" + esc(img.caption()) + "\">").append("<figcaption>")
                         .append(esc(img.caption())).append(" · ").append(time(img.capturedAt())).append(" · ")
                         .append(img.viewed() ? "viewed by " + esc(img.viewedBy()) : "<strong>not viewed</strong>")
                         .append(!img.viewed() && a.open() ? """
