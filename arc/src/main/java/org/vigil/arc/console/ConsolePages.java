@@ -457,13 +457,18 @@ final class ConsolePages {
     private String pathStatus(Account a) {
         List<Account.PathStatus> st = m.deps.accounts().supervision(a.accountId());
         StringBuilder sb = new StringBuilder();
+        // Paths the receiver supervises (a "*" entry expands to the paths actually seen), then configured ones not seen yet.
+        for (Account.PathStatus ps : st) {
+            int interval = a.paths().stream().filter(p -> p.name().equals(ps.path()) || p.name().equals("*"))
+                    .mapToInt(Account.Path::supervisionSeconds).findFirst().orElse(0);
+            sb.append("<span class=\"badge path-").append(ps.failed() ? "fail" : "ok").append("\" title=\"last seen ")
+                    .append(esc(ps.lastSeen() == null ? "never" : time(ps.lastSeen()))).append("\">").append(esc(ps.path())).append(" ")
+                    .append(ps.failed() ? "FAILED" : "ok").append(interval > 0 ? " (" + interval + " s)" : "").append("</span> ");
+        }
         for (Account.Path p : a.paths()) {
-            Optional<Account.PathStatus> ps = st.stream().filter(x -> x.path().equals(p.name())).findFirst();
-            String cls = ps.map(x -> x.failed() ? "fail" : "ok").orElse("unknown");
-            String label = ps.map(x -> x.failed() ? "FAILED" : "ok").orElse("no signal yet");
-            sb.append("<span class=\"badge path-").append(cls).append("\" title=\"last seen ")
-                    .append(esc(ps.map(x -> time(x.lastSeen())).orElse("never"))).append("\">").append(esc(p.name())).append(" ")
-                    .append(esc(label)).append(" (").append(p.supervisionSeconds()).append(" s)</span> ");
+            if (st.stream().anyMatch(x -> x.path().equals(p.name())) || (p.name().equals("*") && !st.isEmpty())) continue;
+            sb.append("<span class=\"badge path-unknown\">").append(esc(p.name())).append(" no signal yet (")
+                    .append(p.supervisionSeconds()).append(" s)</span> ");
         }
         return sb.toString();
     }
