@@ -65,6 +65,8 @@ final class ConsolePages {
         r.get("/console/unknown", safe(this::unknownPage));
         r.get("/console/statistics", safe(this::statisticsPage));
         r.get("/console/audit", safe(this::auditPage));
+        r.get("/console/password", safe(this::passwordPage));
+        r.post("/console/password", safe(this::changePassword));
         r.get("/console/operators", safe(this::operatorsPage));
         r.post("/console/operators", safe(this::createOperator));
     }
@@ -108,7 +110,7 @@ final class ConsolePages {
         String nav = s == null ? "" : """
                 <nav><a href="/console/queue">Queue</a><a href="/console/accounts">Accounts</a><a href="/console/unknown">Unknown signals</a>\
                 <a href="/console/statistics">Statistics</a>%s%s
-                <span id="live-indicator" class="badge">connecting</span><span class="who">%s (%s)</span>
+                <span id="live-indicator" class="badge">connecting</span><span class="who"><a href="/console/password" title="Change password">%s</a> (%s)</span>
                 <form method="post" action="/console/logout" class="inline"><input type="hidden" name="_csrf" value="%s"><button>Log out</button></form></nav>
                 """.formatted(s.operator().role().atLeast(Role.SUPERVISOR) ? "<a href=\"/console/audit\">Audit trail</a>" : "",
                 s.operator().role().atLeast(Role.ADMINISTRATOR) ? "<a href=\"/console/operators\">Operators</a>" : "",
@@ -700,6 +702,30 @@ final class ConsolePages {
             sb.append("<td>").append(e.outcome().name().toLowerCase()).append("</td><td>").append(esc(e.detail())).append("</td></tr>");
         }
         return sb.append("</table>").toString();
+    }
+
+    private void passwordPage(Context ctx) {
+        Session s = m.require(ctx, Role.OPERATOR, false);
+        ctx.html(layout("Change password", s, passwordHtml(s, null)));
+    }
+
+    private String passwordHtml(Session s, String error) {
+        return "<h1>Change your password</h1>" + (error == null ? "" : "<div class=\"flash error\" role=\"alert\">" + esc(error) + "</div>")
+                + "<form method=\"post\" action=\"/console/password\" class=\"login\">" + csrf(s)
+                + "<label>Current password <input name=\"current\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"200\"></label>"
+                + "<label>New password (12+ characters) <input name=\"password\" type=\"password\" autocomplete=\"new-password\" minlength=\"12\" maxlength=\"200\" required></label>"
+                + "<button>Change and log in again</button></form>";
+    }
+
+    private void changePassword(Context ctx) {
+        Session s = m.require(ctx, Role.OPERATOR, false);
+        try {
+            m.service.changePassword(s, ctx.formParam("current"), ctx.formParam("password"));
+            m.clearSessionCookie(ctx);
+            ctx.redirect("/console/login");
+        } catch (ConsoleException e) {
+            ctx.status(e.status()).html(layout("Change password", s, passwordHtml(s, e.getMessage())));
+        }
     }
 
     private void operatorsPage(Context ctx) {
