@@ -98,6 +98,12 @@ public final class ArcCommand implements Callable<Integer> {
   @Option(names = "--log-level", description = "Level of Vigil's own logs: ERROR, WARN, INFO, DEBUG (default: ${DEFAULT-VALUE})")
   String logLevel = "INFO";
 
+  @Option(names = "--console-port", description = "Operator console and its API on the HTTP host (default: ${DEFAULT-VALUE}; -1 = off)")
+  int consolePort = 8481;
+
+  @Option(names = "--admin-password", description = "Password of the console's initial administrator 'admin' on first start (default: a random one, printed once)")
+  String adminPassword;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /**
@@ -153,8 +159,22 @@ public final class ArcCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("vigil arc: could not start: " + e.getMessage());
       return 2;
     }
+    org.vigil.arc.console.ArcConsole console = null;
+    if (consolePort >= 0) {
+      try {
+        console = org.vigil.arc.console.ArcConsole.attach(arc, new org.vigil.arc.console.ArcConsole.Options(
+            new java.net.InetSocketAddress(httpHost, consolePort), java.util.Optional.ofNullable(adminPassword), 0), out::println);
+      } catch (RuntimeException e) {
+        spec.commandLine().getErr().println("vigil arc: console could not start: " + e.getMessage());
+        arc.close();
+        return 2;
+      }
+      out.printf("Console: http://%s:%d/console%n", httpHost, console.port());
+    }
+    org.vigil.arc.console.ArcConsole consoleToStop = console;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (consoleToStop != null) consoleToStop.close();
       arc.close();
       stopped.countDown();
     }, "vigil-arc-shutdown"));

@@ -14,6 +14,7 @@ import org.vigil.panel.yaml.Loc;
  * @param source the file it came from (null when built in code)
  * @param sourceMap key path (e.g. {@code areas[0].intruder_confirmation_time}) to position
  * @param holdUp hold-up system settings (audio/visual confirmation, image capture)
+ * @param codes code, lockout and quick-arm rules (top-level {@code codes:} key)
  */
 public record SiteConfig(
     SiteInfo site,
@@ -29,7 +30,47 @@ public record SiteConfig(
     Transmission transmission,
     Path source,
     Map<String, Loc> sourceMap,
-    HoldUpSystem holdUp) {
+    HoldUpSystem holdUp,
+    CodePolicy codes) {
+
+  public SiteConfig(
+      SiteInfo site,
+      List<Area> areas,
+      List<Detector> detectors,
+      List<HoldUpDevice> holdUpDevices,
+      List<Keypad> keypads,
+      List<Reader> readers,
+      List<Camera> cameras,
+      List<Output> outputs,
+      Timers timers,
+      List<User> users,
+      Transmission transmission,
+      Path source,
+      Map<String, Loc> sourceMap,
+      HoldUpSystem holdUp) {
+    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, CodePolicy.DEFAULTS);
+  }
+
+  public SiteConfig(
+      SiteInfo site,
+      List<Area> areas,
+      List<Detector> detectors,
+      List<HoldUpDevice> holdUpDevices,
+      List<Keypad> keypads,
+      List<Reader> readers,
+      List<Camera> cameras,
+      List<Output> outputs,
+      Timers timers,
+      List<User> users,
+      Transmission transmission,
+      Path source,
+      Map<String, Loc> sourceMap) {
+    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, HoldUpSystem.DEFAULT, CodePolicy.DEFAULTS);
+  }
+
+  public Optional<User> user(int number) {
+    return users.stream().filter(u -> u.number() == number).findFirst();
+  }
 
   public Optional<Area> area(String id) {
     return areas.stream().filter(a -> a.id().equals(id)).findFirst();
