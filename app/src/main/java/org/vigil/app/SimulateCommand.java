@@ -28,8 +28,17 @@ public final class SimulateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SITE", description = "site configuration (YAML)")
   Path site;
 
-  @Parameters(index = "1", paramLabel = "SCENARIO", description = "scenario file (YAML, see docs/scenarios.md)")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "SCENARIO", description = "scenario file (YAML, see docs/scenarios.md)")
   Path scenario;
+
+  @Option(names = "--generate", paramLabel = "N", description = "instead of a scenario file, simulate N generated inputs (benchmark; see docs/performance.md)")
+  Integer generate;
+
+  @Option(names = "--span", paramLabel = "DURATION", description = "virtual time covered by --generate (default 24h)", defaultValue = "24h")
+  String span;
+
+  @Option(names = "--seed", description = "seed for --generate (default 1)", defaultValue = "1")
+  long seed;
 
   @Option(names = "--format", description = "jsonl (default) or text", defaultValue = "jsonl")
   Format format;
@@ -47,6 +56,12 @@ public final class SimulateCommand implements Callable<Integer> {
     if (!s.ok()) {
       err.println("vigil simulate: the site file has errors:");
       s.problems().forEach(p -> err.println("  " + p));
+      err.flush();
+      return 2;
+    }
+    if (generate != null) return generated(s.orThrow(), out, err);
+    if (scenario == null) {
+      err.println("vigil simulate: give a SCENARIO file or --generate N");
       err.flush();
       return 2;
     }
@@ -72,5 +87,29 @@ public final class SimulateCommand implements Callable<Integer> {
     r.failures().forEach(f -> err.println("  " + f));
     err.flush();
     return 1;
+  }
+
+  private int generated(SiteConfig site, PrintWriter out, PrintWriter err) {
+    java.time.Duration d;
+    try {
+      d = org.vigil.panel.yaml.Durations.parse(span);
+    } catch (IllegalArgumentException e) {
+      err.println("vigil simulate: --span: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    var start = java.time.Instant.parse("2026-01-05T00:00:00Z");
+    var sc = org.vigil.panel.simulate.LoadGenerator.scenario(site, seed, generate, d, start);
+    // Warm-up run (JIT), then the measured run.
+    Simulator.run(site, sc);
+    long t0 = System.nanoTime();
+    Simulator.Result r = Simulator.run(site, sc, t -> {
+      if (!quiet) out.println(format == Format.text ? EffectJson.textLine(start, t.at(), t.effect()) : EffectJson.jsonLine(t.at(), t.effect()));
+    });
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    out.flush();
+    err.println("vigil simulate: " + r.inputs() + " inputs over " + span + " of virtual time, " + r.effects().size() + " effects, simulated in " + ms + " ms");
+    err.flush();
+    return 0;
   }
 }

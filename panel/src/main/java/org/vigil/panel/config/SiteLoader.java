@@ -529,14 +529,16 @@ public final class SiteLoader {
       if (category != null && !category.toUpperCase(Locale.ROOT).matches("SP[1-6]|DP[1-4]")) {
         f.error("category", "expected an ATS category SP1-SP6 or DP1-DP4, found '" + category + "'");
       }
-      List<TransmissionPath> paths = f.list("paths", (n, pp) -> path(n, pp, account));
+      AtsCategory cat = AtsCategory.parse(category).orElse(null);
+      List<TransmissionPath> paths = f.list("paths", (n, pp) -> path(n, pp, account, cat));
+      boolean duress992 = f.bool("duress_zone_992", false);
       f.done();
       long primaries = paths.stream().filter(x -> x.role() == TransmissionPath.Role.PRIMARY).count();
       if (!paths.isEmpty() && primaries != 1) f.error("paths", "exactly one path must have role primary, found " + primaries);
-      return new Transmission(account, category == null ? null : category.toUpperCase(Locale.ROOT), paths);
+      return new Transmission(account, category == null ? null : category.toUpperCase(Locale.ROOT), paths, duress992);
     }
 
-    TransmissionPath path(YNode n, String path, String account) {
+    TransmissionPath path(YNode n, String path, String account, AtsCategory cat) {
       Fields f = Fields.of(n, path, p);
       String id = f.reqStr("id");
       unique(f, id, "transmission path");
@@ -574,8 +576,10 @@ public final class SiteLoader {
         if (form == TransmissionPath.KeyForm.HEX && key.length() % 2 != 0) bytes = -1;
         if (bytes != 16 && bytes != 24 && bytes != 32) f.error("key", "an AES key is 16, 24 or 32 bytes (" + (form == TransmissionPath.KeyForm.HEX ? "32, 48 or 64 hex digits" : "characters") + ")");
       }
-      Duration poll = f.duration("poll_interval", Duration.ofSeconds(180));
-      Duration failure = f.duration("failure_time", Duration.ofSeconds(300));
+      // Defaults from the ATS category (EN 50136-1 reporting time); without one, SP4-like values.
+      TransmissionPath.Role r = role == null ? TransmissionPath.Role.PRIMARY : role;
+      Duration poll = f.duration("poll_interval", cat == null ? Duration.ofSeconds(60) : cat.pollInterval(r));
+      Duration failure = f.duration("failure_time", cat == null ? Duration.ofSeconds(180) : cat.reportingTime(r));
       f.done();
       return new TransmissionPath(id, role, tech, host, port, proto, format, acct, receiver, line, key, form, poll, failure);
     }

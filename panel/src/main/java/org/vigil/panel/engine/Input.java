@@ -40,6 +40,15 @@ public sealed interface Input {
   /** A command from the ARC or a remote service, on behalf of a user number (0 = ARC). */
   record RemoteCommand(String area, RemoteAction action, int user) implements Input {}
 
+  /**
+   * The shell finished an image capture asked for by {@link Effect.CaptureImages} (BS 8243 5.3): how
+   * many images arrived, which camera shots failed and why, and where the ARC fetches them.
+   *
+   * @param problems one line per failed shot, e.g. "cam-1 image 2: slow (no image within 2000 ms)"
+   * @param link where the ARC fetches the images, or null when none arrived
+   */
+  record ImagesCaptured(String reference, String device, int images, java.util.List<String> problems, String link) implements Input {}
+
   /** A transmission path reported up or down by the transmitter. */
   record PathChanged(String path, boolean up) implements Input {}
 

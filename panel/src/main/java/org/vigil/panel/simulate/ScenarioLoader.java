@@ -200,13 +200,16 @@ public final class ScenarioLoader {
       holdUp(f, inputs);
       remote(f, inputs);
       pathChange(f, inputs);
+      List<ScenarioStep.PathLink> links = new ArrayList<>();
+      link(f, "cut_path", false, links);
+      link(f, "restore_path", true, links);
       List<Expectation> ex = new ArrayList<>();
       expectations(f, "expect", false, at, ex);
       expectations(f, "expect_not", true, at, ex);
       stateExpectations(f, at, ex);
       f.done();
       if (actions > 1) f.error(null, "one action per step (found " + actions + "); split it into steps at the same time");
-      return new ScenarioStep(at, f.loc(), inputs, ex);
+      return new ScenarioStep(at, f.loc(), inputs, ex, links);
     }
 
     void device(Fields f, String key, String kind, List<Input> out, java.util.function.Function<String, Input> make) {
@@ -321,6 +324,20 @@ public final class ScenarioLoader {
       }
     }
 
+    /** {@code cut_path: ID} / {@code restore_path: ID}: the virtual link of a path (issue 9). */
+    void link(Fields f, String key, boolean connected, List<ScenarioStep.PathLink> out) {
+      String id = f.str(key);
+      if (id == null) return;
+      if (site.transmission().paths().stream().noneMatch(x -> x.id().equals(id))) {
+        List<String> ids = site.transmission().paths().stream().map(x -> x.id()).toList();
+        String hint = Names.closest(id, ids);
+        f.error(key, "unknown transmission path '" + id + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+        return;
+      }
+      out.add(new ScenarioStep.PathLink(id, connected));
+      actions++;
+    }
+
     void expectations(Fields f, String key, boolean absent, Instant at, List<Expectation> out) {
       YNode n = f.raw(key);
       if (n == null) return;
@@ -328,18 +345,9 @@ public final class ScenarioLoader {
       for (int i = 0; i < items.size(); i++) {
         String path = f.sub(key) + (n instanceof YNode.YList ? "[" + i + "]" : "");
         Fields e = Fields.of(items.get(i), path, p);
-        Duration within = e.duration("within", Duration.ZERO);
-        Duration fromOff = Duration.ZERO;
-        String fromText = e.str("from");
-        if (fromText != null) {
-          try {
-            boolean neg = fromText.trim().startsWith("-");
-            Duration d = Durations.parse(neg ? fromText.trim().substring(1) : fromText);
-            fromOff = neg ? d.negated() : d;
-          } catch (IllegalArgumentException ex) {
-            e.error("from", ex.getMessage());
-          }
-        }
+        Duration within = signed(e, "within");
+        Duration fromOff = signed(e, "from");
+        if (fromOff.compareTo(within) > 0) e.error("within", "the window ends before it starts (from is after within)");
         String kind = e.reqStr("effect");
         Map<String, Class<? extends Effect>> kinds = EffectJson.kinds();
         Map<String, String> match = new LinkedHashMap<>();
@@ -358,6 +366,20 @@ public final class ScenarioLoader {
         }
         e.done();
         out.add(new Expectation.Occurs(e.loc(), match, at.plus(fromOff), at.plus(within), absent));
+      }
+    }
+
+    /** A signed offset such as 30s or -5s (default 0). */
+    private Duration signed(Fields e, String key) {
+      String text = e.str(key);
+      if (text == null) return Duration.ZERO;
+      try {
+        boolean neg = text.trim().startsWith("-");
+        Duration d = Durations.parse(neg ? text.trim().substring(1) : text);
+        return neg ? d.negated() : d;
+      } catch (IllegalArgumentException ex) {
+        e.error(key, ex.getMessage());
+        return Duration.ZERO;
       }
     }
 

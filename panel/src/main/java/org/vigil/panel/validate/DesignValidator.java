@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.vigil.panel.config.AtsCategory;
 import org.vigil.panel.config.Area;
 import org.vigil.panel.config.Camera;
 import org.vigil.panel.config.Completion;
@@ -227,6 +228,43 @@ public final class DesignValidator {
       c.add(Severity.INFO, "DD243 4.3(b)", "transmission.paths", diff
           ? "two paths of different technologies: a fault on both can be treated by the ARC as a confirmed alarm"
           : "both paths use the same technology: two path faults do not count as confirmation at the ARC");
+    }
+    atsCategory(c, ps);
+  }
+
+  /** The ATS category against the grade and the paths (transmitter issue 9). */
+  private static void atsCategory(Ctx c, List<TransmissionPath> ps) {
+    String raw = c.site.transmission().category();
+    int grade = c.site.site().grade();
+    if (raw == null) {
+      if (grade >= 2) {
+        c.add(Severity.WARNING, "EN50136-1 / EN50131-1 Table 10", "transmission.category",
+            "no ATS category (SP1-SP6, DP1-DP4) given for a grade " + grade + " system: poll and failure times are not checked against a category");
+      }
+      return;
+    }
+    AtsCategory cat = AtsCategory.parse(raw).orElse(null);
+    if (cat == null) return; // the loader already reported it
+    if (!cat.meetsGrade(grade)) {
+      int min = AtsCategory.minimumLevel(grade, cat.dual());
+      c.add(Severity.ERROR, "EN50131-1 Table 10 (ATS category per grade; values unverified)", "transmission.category",
+          "category " + cat + " is below grade " + grade + ": it needs at least " + (cat.dual() ? "DP" : "SP") + min);
+    }
+    if (cat.dual() && ps.size() < 2) {
+      c.add(Severity.ERROR, "EN50136-1 Table 1 (DP: alternative path)", "transmission.paths", "category " + cat + " is dual path but only " + ps.size() + " path is configured");
+    }
+    for (int i = 0; i < ps.size(); i++) {
+      TransmissionPath p = ps.get(i);
+      Duration limit = cat.reportingTime(p.role());
+      String path = "transmission.paths[" + i + "]";
+      if (p.failureTime().compareTo(limit) > 0) {
+        c.add(Severity.ERROR, AtsCategory.RULE, path + ".failure_time",
+            "path " + p.id() + " is declared failed only after " + Durations.format(p.failureTime()) + ", longer than " + cat + "'s " + p.role().name().toLowerCase() + " reporting time " + Durations.format(limit));
+      }
+      if (p.pollInterval().compareTo(p.failureTime()) >= 0) {
+        c.add(Severity.WARNING, "DC-09 NULL supervision", path + ".poll_interval",
+            "path " + p.id() + " polls every " + Durations.format(p.pollInterval()) + ", not more often than its failure time " + Durations.format(p.failureTime()) + ": one lost poll declares it failed");
+      }
     }
   }
 

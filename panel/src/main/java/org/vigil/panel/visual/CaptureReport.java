@@ -16,6 +16,11 @@ public record CaptureReport(String reference, List<StoredImage> images, List<Cam
     return link == null ? null : new ExtendedData('V', link.toString());
   }
 
+  /** The engine input that records this report in the event log. */
+  public org.vigil.panel.engine.Input.ImagesCaptured toInput(String device) {
+    return new org.vigil.panel.engine.Input.ImagesCaptured(reference, device, images.size(), problems.stream().map(CameraProblem::toString).toList(), link == null ? null : link.toString());
+  }
+
   public boolean complete() {
     return problems.isEmpty();
   }

@@ -165,6 +165,12 @@ class ImageCaptureTest {
       assertThat(p.kind()).isEqualTo(CameraProblem.Kind.SLOW);
     });
     assertThat(r.link()).isNotNull();
+
+    // Back in the engine, the missing camera goes into the user-visible event log.
+    PanelEngine e = new PanelEngine(site);
+    var logged = e.step(e.initial(T0), r.toInput("hd-counter-1"), T0.plusSeconds(10)).effects();
+    assertThat(logged).filteredOn(x -> x instanceof Effect.LogEntry l && l.userVisible() && l.message().contains("cam-both image 2: slow")).hasSize(1);
+    assertThat(logged).anyMatch(x -> x instanceof Effect.LogEntry l && l.message().contains("3 image(s) for the ARC at " + r.link()));
   }
 
   @Test

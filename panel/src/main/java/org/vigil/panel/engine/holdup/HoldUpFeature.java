@@ -120,6 +120,7 @@ public final class HoldUpFeature implements Feature {
       case Input.TimerFired(SyncWindowEnd(String id)) -> syncWindowEnded(step, id);
       case Input.TimerFired(ConfirmationTimeEnd k) -> reinstate(step);
       case Input.HoldUpCondition d -> duress(step, d);
+      case Input.ImagesCaptured c -> captured(step, c);
       case Input.HoldUpRestore r -> restore(step, r.area(), r.user(), r.level(), r.source());
       // The ARC (or an engineer through it) restores remotely (BS 8473 remote reset).
       case Input.RemoteCommand(String area, Input.RemoteAction a, int user) when a == Input.RemoteAction.RESTORE -> restore(step, area, user, 3, "remote");
@@ -251,6 +252,8 @@ public final class HoldUpFeature implements Feature {
     List<Source> sources = new ArrayList<>(w.sources());
     sources.add(src);
     put(step, new State(new Window(w.start(), w.end(), List.copyOf(sources), w.confirmed()), s.pending(), memory, s.reinstated(), s.captures()));
+    // An audible device sounds whether it opens the confirmation time or joins it.
+    if (audible) step.raise(new Input.AlarmRaised(src.area(), Input.AlarmKind.HOLD_UP, false, true));
     if (!w.confirmed()) {
       confirm(step, src, "BS8243 5.4.1.2(b)(1) / 7.3.2", "second hold-up condition from " + src.name() + " (different source) within the hold-up confirmation time, after " + w.sources().get(0).name());
     } else {
@@ -266,8 +269,9 @@ public final class HoldUpFeature implements Feature {
     put(step, new State(new Window(w.start(), w.end(), w.sources(), true), s.pending(), s.memory(), s.reinstated(), s.captures()));
     step.notify(Codes.notification(Signal.CONFIRMED_HOLD_UP, 129, src.area(), step.areaConfig(src.area()).number(), src.zone(), src.user(), false, rule, "confirmed hold-up: " + reason));
     step.raise(new Input.AlarmRaised(src.area(), Input.AlarmKind.HOLD_UP, true, false));
-    boolean duressOnly = w.sources().stream().allMatch(Source::duress);
-    step.log("confirmed hold-up alarm: " + reason, rule, !duressOnly);
+    // A duress among the sources must not show in the user-visible log (no trace of duress).
+    boolean anyDuress = w.sources().stream().anyMatch(Source::duress) || src.duress();
+    step.log("confirmed hold-up alarm: " + reason, rule, !anyDuress);
   }
 
   /** A device currently in tamper (or lost on its bus, H.3.1), or null. */
@@ -312,7 +316,7 @@ public final class HoldUpFeature implements Feature {
       }
     }
     put(step, new State(null, s.pending(), s.memory(), reinstated, s.captures()));
-    step.log("hold-up confirmation time ended without restore: hold-up system reinstated" + (inhibited.isEmpty() ? "" : "; inhibited: " + String.join(", ", inhibited)) + "; the alarm condition remains until restored", REINSTATE_RULE, true);
+    step.log("hold-up confirmation time ended without restore: hold-up system reinstated" + (inhibited.isEmpty() ? "" : "; inhibited: " + String.join(", ", inhibited)) + "; the alarm condition remains until restored", REINSTATE_RULE, !(inhibited.isEmpty() && s.window().sources().stream().allMatch(Source::duress)));
     for (var e : s.memory().entrySet()) {
       // A duress-only alarm leaves no trace on any keypad.
       if (e.getValue().stream().allMatch(Source::duress)) continue;
@@ -380,6 +384,13 @@ public final class HoldUpFeature implements Feature {
     put(step, new State(s.window(), s.pending(), s.memory(), s.reinstated(), n));
     String ref = "hua-" + n + "-" + h.id() + "-" + step.now().getEpochSecond();
     step.emit(new Effect.CaptureImages(ref, h.id(), h.area(), cameras, List.copyOf(shots), shots.get(shots.size() - 1).plus(has.imageTimeout()), VISUAL_RULE));
+  }
+
+  /** Records the outcome of a capture in the event log; missing or slow cameras are user-visible. */
+  private void captured(Step step, Input.ImagesCaptured c) {
+    String name = step.site().holdUpDevice(c.device()).map(HoldUpDevice::name).orElse(c.device());
+    step.log("visual confirmation of " + name + ": " + c.images() + " image(s) for the ARC" + (c.link() == null ? "" : " at " + c.link()) + " (" + c.reference() + ")", VISUAL_RULE, false);
+    for (String p : c.problems()) step.log("camera problem during hold-up capture " + c.reference() + ": " + p, "BS8243 5.3.1", true);
   }
 
   // ---- state ----

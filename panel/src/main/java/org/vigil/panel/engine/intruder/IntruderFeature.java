@@ -156,7 +156,13 @@ public final class IntruderFeature implements Feature {
       }
       case ENTRY -> {
         AreaAlarm a = state(step).area(d.area());
-        if (a.entryExpired()) {
+        if (a.entryExpired() && !a.pendingDuringEntry().isEmpty() && !entryRole) {
+          // 6.4.5(d): another detector after expiry notifies at once, overriding the 30 s warning timer.
+          step.cancel(new EntryWarningDone(d.area()));
+          Detector door = a.entryDevice() == null ? null : step.site().detector(a.entryDevice()).orElse(null);
+          notifyPendingEntry(step, d.area(), door, "BS8243 6.4.5(d)");
+          alarm(step, d, "another detector after the entry time expired (6.4.5 d)");
+        } else if (a.entryExpired()) {
           alarm(step, d, "detector active after the entry time expired");
         } else if (entryRole) {
           step.log(d.name() + " on the entry route during entry", "BS8243 6.4", false);

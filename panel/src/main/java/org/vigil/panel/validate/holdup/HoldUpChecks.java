@@ -59,7 +59,8 @@ public final class HoldUpChecks {
           if (!h.dedicated()) add(Severity.ERROR, "BS8243 4.5(e)", path + ".dedicated", h.name() + ": a portable (wireless) HD should be dedicated, with no other function");
         }
         case ON_CIE -> {
-          if (!h.dedicated()) add(Severity.ERROR, "BS8243 4.5(a)", path + ".dedicated", h.name() + ": hold-up keys on the CIE/keypad should be segregated from the main keys and dedicated (set dedicated: true once they are)");
+          // A warning, not an error: the loader cannot tell "not dedicated" from "not stated" (default false).
+          if (!h.dedicated()) add(Severity.WARNING, "BS8243 4.5(a)", path + ".dedicated", h.name() + ": hold-up keys on the CIE/keypad should be segregated from the main keys, dedicated and two-button: confirm with dedicated: true");
           if (h.keypad() == null) add(Severity.INFO, "BS8243 4.5(a)", path + ".keypad", h.name() + ": hold-up keys on the CIE itself (no keypad named)");
           if (!h.engineerEnabled()) add(Severity.INFO, "BS8243 4.5(b)", path + ".engineer_enabled", h.name() + ": off (the default): the keys raise no alarm until the engineer enables them (engineer_enabled: true)");
           else add(Severity.INFO, "BS8243 4.5(b)", path + ".engineer_enabled", h.name() + ": enabled by the engineer");

@@ -78,12 +78,33 @@ class SequentialHoldUpConfirmationTest {
     // No trace on any user-facing output: no display, no tone, no user-visible log line.
     assertThat(p.effects).noneMatch(t -> t.effect() instanceof org.vigil.panel.engine.Effect.KeypadDisplay);
     assertThat(p.logs()).noneMatch(l -> l.userVisible());
+    // Nor when its confirmation time ends.
+    p.after(Duration.ofHours(8));
+    assertThat(p.logs()).noneMatch(l -> l.userVisible());
+    assertThat(p.effects).noneMatch(t -> t.effect() instanceof org.vigil.panel.engine.Effect.KeypadDisplay);
   }
 
   @Test
   void bs8243_3_1_17_duressThenAHoldUpDeviceIsASequentiallyConfirmedHua() {
     Panel p = Panel.branch().in(new Input.HoldUpCondition("banking", 2, 992, "keypad kp-hall")).after(Duration.ofHours(2)).press("hd-counter-1");
     assertThat(p.notifications(129)).singleElement().satisfies(n -> assertThat(n.zone()).isEqualTo(20));
+  }
+
+  @Test
+  void bs8243_3_1_17_duressConfirmedByADeviceLeavesNoTraceOfTheDuressInTheUserLog() {
+    Panel p = Panel.branch().in(new Input.HoldUpCondition("banking", 2, 992, "keypad kp-hall")).after(Duration.ofHours(2)).press("hd-counter-1");
+    assertThat(p.logs()).filteredOn(l -> l.userVisible()).noneMatch(l -> l.message().toLowerCase().contains("duress"));
+    assertThat(p.effects).noneMatch(t -> t.effect() instanceof org.vigil.panel.engine.Effect.KeypadDisplay);
+  }
+
+  @Test
+  void anAudibleDeviceJoiningTheConfirmationTimeStillSounds() {
+    Panel p = Panel.branch().press("hd-counter-1");
+    assertThat(p.state.output("sounder")).isFalse();
+    p.press("hd-portable");
+    assertThat(p.notifications(129)).hasSize(1);
+    assertThat(p.state.output("sounder")).isTrue();
+    assertThat(p.state.output("bell")).isFalse();
   }
 
   @Test

@@ -16,7 +16,7 @@ import org.vigil.panel.engine.Tone;
 
 /** Temporary and scheduled credentials, wrong-code lockout, and codes never leaving the panel. */
 class CredentialsTest {
-  static final SiteConfig OFFICE = Sites.load("office.yaml");
+  static final SiteConfig OFFICE = Sites.load("office-warehouse.yaml");
 
   @Test
   void scheduledCode_worksInsideItsWeeklyWindow() {
@@ -87,7 +87,7 @@ class CredentialsTest {
 
   @Test
   void grade3_eachFurtherWrongCodeAfterALockoutAdds90s() throws Exception {
-    String yaml = Files.readString(Sites.EXAMPLES.resolve("office.yaml")).replace("grade: 2", "grade: 3");
+    String yaml = Files.readString(Sites.EXAMPLES.resolve("office-warehouse.yaml")).replace("grade: 2", "grade: 3");
     SiteConfig g3 = new SiteLoader(1).parse(yaml, null).orThrow();
     KeypadDriver p = new KeypadDriver(g3, Instant.parse("2026-01-05T10:00:00Z"));
     for (int i = 0; i < 3; i++) p.keys("kp-office", "0000{AWAY}");

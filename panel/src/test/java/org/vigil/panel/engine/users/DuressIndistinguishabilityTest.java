@@ -25,7 +25,7 @@ import org.vigil.panel.engine.StepResult;
  * other ARC signals) and every deadline must be identical, step by step, at the same instants.
  */
 class DuressIndistinguishabilityTest {
-  static final SiteConfig OFFICE = Sites.load("office.yaml");
+  static final SiteConfig OFFICE = Sites.load("office-warehouse.yaml");
   static final Set<String> DISCREET = DuressSignal.discreetOutputs(OFFICE);
   static final List<String> KEYPADS = List.of("kp-office", "kp-lobby", "kp-warehouse", "kp-annex");
   static final List<String> COMMANDS = List.of("OFF", "AWAY", "STAY", "INSTANT", "BYPASS", "*", "#", "A", "U", "B");

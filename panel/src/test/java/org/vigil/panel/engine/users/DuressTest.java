@@ -17,7 +17,7 @@ import org.vigil.panel.engine.Signal;
 
 /** Duress codes (seeds 000, 001; BS 8243 3.1.17, 4.5 f-g). */
 class DuressTest {
-  static final SiteConfig OFFICE = Sites.load("office.yaml");
+  static final SiteConfig OFFICE = Sites.load("office-warehouse.yaml");
   static final Instant MONDAY_10 = Instant.parse("2026-01-05T10:00:00Z");
 
   static KeypadDriver armedOffice() {
@@ -129,7 +129,7 @@ class DuressTest {
 
   @Test
   void longerCodes_reportOnTheCommandKeyAfterTheCode() throws Exception {
-    String yaml = Files.readString(Sites.EXAMPLES.resolve("office.yaml")).replace("length: 4", "length: 6")
+    String yaml = Files.readString(Sites.EXAMPLES.resolve("office-warehouse.yaml")).replace("length: 4", "length: 6")
         .replace("\"4140\"", "\"414000\"").replace("\"1234\"", "\"123400\"").replace("\"9876\"", "\"987600\"")
         .replace("\"2222\"", "\"222200\"").replace("\"3333\"", "\"333300\"").replace("\"3839\"", "\"383900\"")
         .replace("\"4444\"", "\"444400\"").replace("\"5555\"", "\"555500\"").replace("\"6666\"", "\"666600\"")
@@ -169,7 +169,7 @@ class DuressTest {
 
   @Test
   void underBs8243_duressIsOffUnlessEngineerEnabled() throws Exception {
-    String yaml = Files.readString(Sites.EXAMPLES.resolve("office.yaml")).replace("profile: en50131", "profile: bs8243")
+    String yaml = Files.readString(Sites.EXAMPLES.resolve("office-warehouse.yaml")).replace("profile: en50131", "profile: bs8243")
         .replaceFirst("engineer_enabled: true", "engineer_enabled: false");
     SiteConfig bs = new SiteLoader(1).parse(yaml, null).orThrow();
     KeypadDriver p = new KeypadDriver(bs, MONDAY_10).keys("kp-office", "9876{AWAY}");

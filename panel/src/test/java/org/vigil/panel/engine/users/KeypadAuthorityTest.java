@@ -12,9 +12,9 @@ import org.vigil.panel.engine.Effect;
 import org.vigil.panel.engine.Input;
 import org.vigil.panel.engine.Signal;
 
-/** Seed 001 authority rules, driven key by key at the keypads of examples/office.yaml. */
+/** Seed 001 authority rules, driven key by key at the keypads of examples/office-warehouse.yaml. */
 class KeypadAuthorityTest {
-  static final SiteConfig OFFICE = Sites.load("office.yaml");
+  static final SiteConfig OFFICE = Sites.load("office-warehouse.yaml");
   /** A Monday 10:00 UTC, inside the users' validity windows except the cleaner's schedule. */
   static final Instant MONDAY_10 = Instant.parse("2026-01-05T10:00:00Z");
 
@@ -100,7 +100,7 @@ class KeypadAuthorityTest {
 
   @Test
   void quickArm_isRefusedWhenNotEnabled() {
-    SiteConfig noQuick = Sites.load("office.yaml");
+    SiteConfig noQuick = Sites.load("office-warehouse.yaml");
     noQuick = new SiteConfig(noQuick.site(), noQuick.areas(), noQuick.detectors(), noQuick.holdUpDevices(), noQuick.keypads(), noQuick.readers(), noQuick.cameras(),
         noQuick.outputs(), noQuick.timers(), noQuick.users(), noQuick.transmission(), noQuick.source(), noQuick.sourceMap(), noQuick.holdUp(),
         new org.vigil.panel.config.CodePolicy(4, noQuick.codes().minDiffers(), 1, 3, Duration.ofSeconds(90), true, false, Duration.ofHours(4)));

@@ -19,7 +19,7 @@ import org.vigil.panel.yaml.Problem;
 /** The users/duress/codes configuration: bad input gives positioned errors; the validator counts differs. */
 class UserConfigTest {
   static String office() throws Exception {
-    return Files.readString(Sites.EXAMPLES.resolve("office.yaml"));
+    return Files.readString(Sites.EXAMPLES.resolve("office-warehouse.yaml"));
   }
 
   static List<Problem> problems(String yaml) {
@@ -29,7 +29,7 @@ class UserConfigTest {
 
   @Test
   void officeExampleLoads_withDuressAndCodesSettings() {
-    SiteConfig s = Sites.load("office.yaml");
+    SiteConfig s = Sites.load("office-warehouse.yaml");
     assertThat(s.area("office").orElseThrow().duress().outputs()).containsExactly("blue-strobe");
     assertThat(s.area("warehouse").orElseThrow().duress().report()).isEqualTo(Duress.Report.ZONE_992);
     assertThat(s.area("warehouse").orElseThrow().duress().route()).isEqualTo(Duress.Route.POLICE);
@@ -103,14 +103,14 @@ class UserConfigTest {
 
   @Test
   void differs_are10PowLengthMinusCodesInUseMinusDuressNeighbours() {
-    UserChecks.Differs d = UserChecks.differs(Sites.load("office.yaml"));
+    UserChecks.Differs d = UserChecks.differs(Sites.load("office-warehouse.yaml"));
     // 9 PINs + 3 duress PINs in use; duress codes: 3 duress PINs + user 7's level 6 PIN; +-1 each.
     assertThat(d).isEqualTo(new UserChecks.Differs(4, 10_000, 12, 4, 8, 9_980));
   }
 
   @Test
   void validator_refuses4DigitCodesAtGrade2_andNamesTheLengthNeeded() {
-    List<Finding> f = UserChecks.check(Sites.load("office.yaml"));
+    List<Finding> f = UserChecks.check(Sites.load("office-warehouse.yaml"));
     assertThat(f).filteredOn(x -> x.rule().contains("code differs")).singleElement().satisfies(x -> {
       assertThat(x.severity()).isEqualTo(Severity.ERROR);
       assertThat(x.message()).contains("9,980 differs").contains("grade 2 needs 10,000").contains("use 5-digit codes");
