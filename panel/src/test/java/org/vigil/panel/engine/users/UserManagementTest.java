@@ -13,9 +13,9 @@ import org.vigil.panel.engine.users.UserManagement.NewUser;
 import org.vigil.panel.engine.users.UserManagement.Outcome;
 import org.vigil.panel.engine.users.UserManagement.Refused;
 
-/** Seed 001 management rules on the users of examples/vista-office.yaml. */
+/** Seed 001 management rules on the users of examples/office-warehouse.yaml. */
 class UserManagementTest {
-  static final List<User> USERS = Sites.load("vista-office.yaml").users();
+  static final List<User> USERS = Sites.load("office-warehouse.yaml").users();
   static final Hashing H = new Hashing(1, new byte[] {1, 2, 3, 4});
 
   static Refusal refusal(Outcome o) {
