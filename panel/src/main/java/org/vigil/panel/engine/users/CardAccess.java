@@ -23,9 +23,9 @@ public final class CardAccess {
    */
   public static User holder(Step step, Reader r, String card, String pin) {
     boolean needsPin = r.pinPad();
-    Optional<Credentials.Match> m = Credentials.byCard(step.site().users(), card, pin, needsPin);
+    Optional<Credentials.Match> m = Credentials.byCard(UsersFeature.users(step), card, pin, needsPin);
     if (m.isEmpty()) {
-      boolean known = step.site().users().stream().anyMatch(u -> u.cards().contains(card));
+      boolean known = UsersFeature.users(step).stream().anyMatch(u -> u.cards().contains(card));
       if (known && needsPin && pin == null) step.log("card without PIN at reader " + r.id(), RULE, true);
       else step.log("card not accepted at reader " + r.id(), RULE, true);
       return null;
