@@ -49,6 +49,22 @@ public sealed interface Input {
    */
   record ImagesCaptured(String reference, String device, int images, java.util.List<String> problems, String link) implements Input {}
 
+  /**
+   * Add a user, change a code or delete a user, on behalf of user {@code actor} in partition {@code
+   * area} (seed 001 rules, docs/users.md). {@code source} is e.g. "keypad kp1" or "api".
+   */
+  record ManageUser(String source, int actor, String area, UserAction action, int user, String name, java.util.Map<String, Integer> authority, Code code, Boolean openClose) implements Input {}
+
+  enum UserAction { ADD, CHANGE_CODE, DELETE }
+
+  /** A new code in clear, on its way to being hashed: never printed. */
+  record Code(String digits) {
+    @Override
+    public String toString() {
+      return "Code[hidden]";
+    }
+  }
+
   /** A transmission path reported up or down by the transmitter. */
   record PathChanged(String path, boolean up) implements Input {}
 
