@@ -161,6 +161,12 @@ class DesignValidatorTest {
   }
 
   @Test
+  void bellCutOffWithin20Minutes() {
+    assertThat(has(check(BASE + "timers: {bell_duration: 25m}\n"), Severity.ERROR, "20 min", "within 20 minutes")).isTrue();
+    assertThat(errors(check(BASE + "timers: {bell_duration: 20m}\n"))).isEmpty();
+  }
+
+  @Test
   void findingsCarryTheirPosition() {
     Report r = check(BASE.replace("intruder_confirmation_time: 30m", "intruder_confirmation_time: 90m"));
     Finding f = r.findings().stream().filter(x -> x.rule().startsWith("DD243 5.4.1 /") && x.message().contains("30-60")).findFirst().orElseThrow();

@@ -323,6 +323,10 @@ public final class IntruderFeature implements Feature {
     }
     put(step, area, a.withConditions(conds, a.windowEnd(), a.confirmed()));
     if (a.confirmed() || a.confirmationDisabled()) return;
+    if (as.status() == AreaStatus.ENTRY && !a.entryExpired()) {
+      step.log("tamper of " + d.name() + " during entry: any confirmation waits for the expiry of the entry time", "BS8243 6.4.5(b)", false);
+      return;
+    }
     for (Condition c : a.conditions()) {
       if (!c.tamper() && !c.device().equals(d.id())) {
         Detector other = step.site().detector(c.device()).orElse(null);
@@ -344,7 +348,8 @@ public final class IntruderFeature implements Feature {
     AreaState as = step.area(d.area());
     if (as.armed() && lost.size() >= 2) {
       AreaAlarm a = state(step).area(d.area());
-      if (!a.confirmed()) {
+      boolean entryRunning = as.status() == AreaStatus.ENTRY && !a.entryExpired();
+      if (!a.confirmed() && !a.confirmationDisabled() && !entryRunning) {
         confirm(step, d, "BS8243 H.3.1(3)", "communication lost with " + lost.size() + " bus devices while set");
       }
     }
@@ -374,6 +379,8 @@ public final class IntruderFeature implements Feature {
       step.cancel(new EntryWarningDone(c.area()));
       step.cancel(new ConfirmationTimeEnd(c.area()));
       if (a.confirmedInSetPeriod()) {
+        SettingFeature.RestoreRequired rr = step.feature(SettingFeature.RestoreRequired.class, SettingFeature.RestoreRequired.EMPTY);
+        step.putFeature(SettingFeature.RestoreRequired.class, rr.with(c.area(), true));
         step.displayArea(c.area(), "Confirmed alarm: engineer restore required");
         step.log("a confirmed alarm occurred: the user may not restore; engineer/ARC restore required", "BS8243 A.3 / BS8473", true);
       }
