@@ -108,6 +108,10 @@ public final class SettingFeature implements Feature {
         if (s.status() == AreaStatus.UNSET) initiate(step, area, c);
         else if (c.keypad() != null) step.display(c.keypad(), step.areaConfig(area).name() + " already " + s.status().name().toLowerCase().replace('_', ' '));
       } else {
+        if (s.status() == AreaStatus.ENTRY && c.source().startsWith("keypad") && !step.areaConfig(area).keypadUnsetDuringEntry()) {
+          refuse(step, c.keypad(), area, "Use your key to unset", "BS8243 6.4.5: keypads locked out during entry (digital key only)");
+          continue;
+        }
         if (s.status() != AreaStatus.UNSET) unset(step, area, c.user(), c.keypad(), unsetRule(step, area, c.source()));
       }
     }
@@ -189,7 +193,7 @@ public final class SettingFeature implements Feature {
     } else {
       step.displayArea(area, text);
     }
-    step.log("setting refused: " + text, rule, true);
+    step.log("refused: " + text, rule, true);
   }
 
   private void complete(Step step, String area, String rule) {
