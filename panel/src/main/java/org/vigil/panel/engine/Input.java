@@ -40,6 +40,15 @@ public sealed interface Input {
   /** A command from the ARC or a remote service, on behalf of a user number (0 = ARC). */
   record RemoteCommand(String area, RemoteAction action, int user) implements Input {}
 
+  /**
+   * A user inhibits (until the next unset), isolates (until re-included) or re-includes a zone.
+   *
+   * @param user user number (its authority level in the zone's area decides)
+   */
+  record OmitZone(String device, OmitAction action, int user) implements Input {}
+
+  enum OmitAction { INHIBIT, ISOLATE, REINCLUDE }
+
   /** A transmission path reported up or down by the transmitter. */
   record PathChanged(String path, boolean up) implements Input {}
 

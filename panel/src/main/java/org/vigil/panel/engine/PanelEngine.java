@@ -39,6 +39,7 @@ public final class PanelEngine {
         new DeviceConditions(),
         new KeypadFeature(),
         new SettingFeature(),
+        new org.vigil.panel.engine.omission.OmitFeature(),
         new IntruderFeature(),
         new HoldUpFeature(),
         new PathSupervision(),
