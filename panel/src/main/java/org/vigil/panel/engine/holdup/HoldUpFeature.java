@@ -43,6 +43,10 @@ public final class HoldUpFeature implements Feature {
 
   private void operated(Step step, HoldUpDevice h, Input.HoldUpAction action) {
     var z = step.zone(h.id());
+    if (h.type() == HoldUpType.ON_CIE && !h.engineerEnabled()) {
+      step.log(h.name() + " operated, but HD keys on the CIE/ACE are off until enabled by the engineer", "BS8243 4.5(b)", false);
+      return;
+    }
     switch (action) {
       case PRESS_ONE -> {
         if (h.type() == HoldUpType.SINGLE_PUSH || h.type() == HoldUpType.TIME_DELAY) raise(step, h);

@@ -152,6 +152,10 @@ public final class SettingFeature implements Feature {
       return;
     }
     step.changeArea(area, AreaStatus.SETTING, null, c.user(), "BS8243 6.3 two-stage setting");
+    if (finalDoorOpen(step, area)) {
+      // The user may start setting with the door already open: closing it then completes.
+      step.putFeature(Progress.class, step.feature(Progress.class, Progress.EMPTY).door(area, true));
+    }
     String how = switch (cfg.completion()) {
       case SHUNT_LOCK -> "lock the final exit door";
       case PUSH_TO_SET -> "close the door and press the set button outside";
