@@ -1,6 +1,9 @@
 // Vigil ARC console: the 120 s filter countdowns and the statistics charts. No build step, no dependencies.
 (function () {
   function tick() {
+    document.querySelectorAll('[data-left]').forEach(function (el) {
+      el.dataset.until = String(Date.now() + Number(el.dataset.left) * 1000); el.removeAttribute('data-left');
+    });
     document.querySelectorAll('[data-until]').forEach(function (el) {
       var left = Math.ceil((Number(el.dataset.until) - Date.now()) / 1000);
       if (left > 0) { el.textContent = left + ' s'; } else { el.textContent = 'filter over'; el.classList.add('done'); el.removeAttribute('data-until'); }
@@ -72,9 +75,15 @@
   es.onopen = function () { mark(true); };
   es.onerror = function () { mark(false); };
   es.addEventListener('logout', function () { es.close(); window.location = '/console/login'; });
+  // Under a burst of signals, refresh at most every 300 ms (the last change is never lost: a refresh follows it).
+  var pending = null;
   es.addEventListener('alarms', function () {
-    document.querySelectorAll('[data-refresh~="alarms"]').forEach(function (el) { htmx.trigger(el, 'refresh'); });
-    if (document.getElementById('stats')) window.stats();
+    if (pending) return;
+    pending = setTimeout(function () {
+      pending = null;
+      document.querySelectorAll('[data-refresh~="alarms"]').forEach(function (el) { htmx.trigger(el, 'refresh'); });
+      if (document.getElementById('stats')) window.stats();
+    }, 300);
   });
   window.addEventListener('beforeunload', function () { es.close(); });
 })();

@@ -92,7 +92,49 @@ public final class ArcCommand implements Callable<Integer> {
   @Option(names = "--retransmission-window", description = "How long a resent frame counts as a retransmission (default: ${DEFAULT-VALUE})")
   Duration retransmissionWindow = ArcConfig.defaults().retransmissionWindow();
 
+  @Option(names = "--log-format", description = "text or json (one JSON object per line, for log shippers) (default: ${DEFAULT-VALUE})")
+  String logFormat = "text";
+
+  @Option(names = "--log-level", description = "Level of Vigil's own logs: ERROR, WARN, INFO, DEBUG (default: ${DEFAULT-VALUE})")
+  String logLevel = "INFO";
+
+  @Option(names = "--console-port", description = "Operator console and its API on the HTTP host (default: ${DEFAULT-VALUE}; -1 = off)")
+  int consolePort = 8481;
+
+  @Option(names = "--admin-password", description = "Password of the console's initial administrator 'admin' on first start (default: a random one, printed once)")
+  String adminPassword;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * Logging for the service unless a logback configuration file is given: Vigil at --log-level,
+   * libraries (Netty, Jetty, Hikari, Flyway, Zonky) at WARN, as text or JSON lines on stdout.
+   */
+  static void configureLogging(String format, String level) {
+    if (System.getProperty("logback.configurationFile") != null) return;
+    if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx)) return;
+    ctx.reset();
+    ch.qos.logback.core.ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent> console = new ch.qos.logback.core.ConsoleAppender<>();
+    console.setContext(ctx);
+    console.setName("console");
+    if ("json".equalsIgnoreCase(format)) {
+      ch.qos.logback.classic.encoder.JsonEncoder json = new ch.qos.logback.classic.encoder.JsonEncoder();
+      json.setContext(ctx);
+      json.start();
+      console.setEncoder(json);
+    } else {
+      ch.qos.logback.classic.encoder.PatternLayoutEncoder text = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+      text.setContext(ctx);
+      text.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{0} - %msg%n");
+      text.start();
+      console.setEncoder(text);
+    }
+    console.start();
+    ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(ch.qos.logback.classic.Level.WARN);
+    root.addAppender(console);
+    ctx.getLogger("org.vigil").setLevel(ch.qos.logback.classic.Level.toLevel(level, ch.qos.logback.classic.Level.INFO));
+  }
 
   /** The service configuration these options describe (also used by {@code vigil demo}). */
   public ArcConfig config() {
@@ -109,6 +151,7 @@ public final class ArcCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    configureLogging(logFormat, logLevel);
     ArcService arc;
     try {
       arc = ArcService.start(config());
@@ -116,8 +159,22 @@ public final class ArcCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("vigil arc: could not start: " + e.getMessage());
       return 2;
     }
+    org.vigil.arc.console.ArcConsole console = null;
+    if (consolePort >= 0) {
+      try {
+        console = org.vigil.arc.console.ArcConsole.attach(arc, new org.vigil.arc.console.ArcConsole.Options(
+            new java.net.InetSocketAddress(httpHost, consolePort), java.util.Optional.ofNullable(adminPassword), 0), out::println);
+      } catch (RuntimeException e) {
+        spec.commandLine().getErr().println("vigil arc: console could not start: " + e.getMessage());
+        arc.close();
+        return 2;
+      }
+      out.printf("Console: http://%s:%d/console%n", httpHost, console.port());
+    }
+    org.vigil.arc.console.ArcConsole consoleToStop = console;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (consoleToStop != null) consoleToStop.close();
       arc.close();
       stopped.countDown();
     }, "vigil-arc-shutdown"));
@@ -138,6 +195,7 @@ public final class ArcCommand implements Callable<Integer> {
     final EmbeddedStore embedded;
 
     StoreHandle(StoreOptions o) throws IOException {
+      configureLogging("text", "WARN");
       if (o.jdbcUrl != null) {
         db = Database.open(o.jdbcUrl, o.dbUser, o.password(), 2);
         embedded = null;

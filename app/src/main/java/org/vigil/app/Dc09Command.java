@@ -293,7 +293,7 @@ public final class Dc09Command implements Runnable {
 
     private static Map<String, Object> header(Dc09Header h) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", h.idToken());
+      if (h.idToken() != null) m.put("id", h.idToken());
       if (h.sequence() != null) m.put("sequence", h.sequence());
       if (h.receiver() != null) m.put("receiver", h.receiver());
       if (h.line() != null) m.put("line", h.line());

@@ -59,24 +59,33 @@ public final class AccountImport {
     }
   }
 
+  /** One parsed entry with its row (YAML entry number or CSV line number). */
+  private record Row(int row, AccountDocument doc) {}
+
+  private record Parsed(List<Row> rows, List<RowProblem> problems) {}
+
+  /** The documents in the file; every unreadable row is reported. */
   public static List<AccountDocument> parse(String text, Format format) throws ImportException {
-    return format == Format.CSV ? parseCsv(text) : parseYaml(text);
+    Parsed p = format == Format.CSV ? parseCsv(text) : parseYaml(text);
+    if (!p.problems().isEmpty()) throw new ImportException(p.problems());
+    return p.rows().stream().map(Row::doc).toList();
   }
 
   public static Result importInto(AccountRepository repo, String text, Format format) throws ImportException, SQLException {
-    List<AccountDocument> docs = parse(text, format);
+    Parsed parsed = format == Format.CSV ? parseCsv(text) : parseYaml(text);
     List<Account> accounts = new ArrayList<>();
-    List<RowProblem> problems = new ArrayList<>();
-    for (int i = 0; i < docs.size(); i++) {
+    List<RowProblem> problems = new ArrayList<>(parsed.problems());
+    for (Row row : parsed.rows()) {
       try {
-        AccountDocument d = docs.get(i);
+        AccountDocument d = row.doc();
         Account base = d.number() == null ? null
             : repo.find(d.number(), d.receiver() == null ? "" : d.receiver(), d.line() == null ? "" : d.line()).orElse(null);
         accounts.add(base == null ? d.toNewAccount() : d.applyTo(base));
       } catch (InvalidAccountException e) {
-        for (AccountProblem p : e.problems()) problems.add(new RowProblem(i + 1, p.toString()));
+        for (AccountProblem p : e.problems()) problems.add(new RowProblem(row.row(), p.toString()));
       }
     }
+    problems.sort(java.util.Comparator.comparingInt(RowProblem::row));
     if (!problems.isEmpty()) throw new ImportException(problems);
     if (accounts.isEmpty()) throw new ImportException(List.of(new RowProblem(0, "the file holds no accounts")));
     int created = 0;
@@ -97,35 +106,34 @@ public final class AccountImport {
     return new Result(created, updated);
   }
 
-  private static List<AccountDocument> parseYaml(String text) throws ImportException {
+  private static Parsed parseYaml(String text) throws ImportException {
     try {
       JsonNode root = YAML.readTree(text);
-      if (root == null || root.isMissingNode() || root.isNull()) return List.of();
+      if (root == null || root.isMissingNode() || root.isNull()) return new Parsed(List.of(), List.of());
       JsonNode list = root.isObject() && root.has("accounts") ? root.get("accounts") : root;
       if (!list.isArray()) throw new ImportException(List.of(new RowProblem(0, "expected a list of accounts (or accounts: [...])")));
-      List<AccountDocument> out = new ArrayList<>();
+      List<Row> out = new ArrayList<>();
       List<RowProblem> problems = new ArrayList<>();
       for (int i = 0; i < list.size(); i++) {
         try {
-          out.add(YAML.treeToValue(list.get(i), AccountDocument.class));
+          out.add(new Row(i + 1, YAML.treeToValue(list.get(i), AccountDocument.class)));
         } catch (JsonProcessingException e) {
           problems.add(new RowProblem(i + 1, e.getOriginalMessage()));
         }
       }
-      if (!problems.isEmpty()) throw new ImportException(problems);
-      return out;
+      return new Parsed(out, problems);
     } catch (JsonProcessingException e) {
       throw new ImportException(List.of(new RowProblem(
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid YAML: " + e.getOriginalMessage())));
     }
   }
 
-  private static List<AccountDocument> parseCsv(String text) throws ImportException {
+  private static Parsed parseCsv(String text) {
     List<List<String>> rows = Csv.parse(text);
-    if (rows.isEmpty()) return List.of();
+    if (rows.isEmpty()) return new Parsed(List.of(), List.of());
     List<String> header = rows.get(0).stream().map(String::trim).toList();
     List<RowProblem> problems = new ArrayList<>();
-    List<AccountDocument> out = new ArrayList<>();
+    List<Row> out = new ArrayList<>();
     for (int r = 1; r < rows.size(); r++) {
       List<String> row = rows.get(r);
       if (row.size() == 1 && row.get(0).isBlank()) continue;
@@ -145,13 +153,12 @@ public final class AccountImport {
             default -> m.put(h, v);
           }
         }
-        out.add(YAML.convertValue(m, AccountDocument.class));
+        out.add(new Row(r + 1, YAML.convertValue(m, AccountDocument.class)));
       } catch (IllegalArgumentException e) {
         problems.add(new RowProblem(r + 1, e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0]));
       }
     }
-    if (!problems.isEmpty()) throw new ImportException(problems);
-    return out;
+    return new Parsed(out, problems);
   }
 
   /** {@code R1L1=90/ethernet;R2L1=890/cellular} */

@@ -185,12 +185,15 @@ final class ConsoleApi {
                 + java.util.Arrays.stream(ActionKind.values()).map(k -> k.path).toList() + ".");
         String raw = ctx.body();
         JsonNode body = raw == null || raw.isBlank() ? Json.MAPPER.createObjectNode() : Json.object(raw);
-        Json.onlyFields(body, "version", "outcome", "cause", "note", "keyholder", "imageId");
+        Json.onlyFields(body, "version", "outcome", "cause", "note", "keyholder", "reached", "seconds", "imageId");
         Map<String, String> fields = new LinkedHashMap<>();
         for (String f : List.of("outcome", "cause", "keyholder", "imageId")) {
             String v = Json.text(body, f, 100, false);
             if (v != null) fields.put(f, v);
         }
+        if (body.has("reached")) fields.put("reached", Boolean.toString(Json.bool(body, "reached")));
+        Long seconds = Json.longValue(body, "seconds");
+        if (seconds != null) fields.put("seconds", Long.toString(seconds));
         String note = Json.text(body, "note", ConsoleService.NOTE_MAX, false);
         if (note != null) fields.put("note", note);
         Long version = Json.longValue(body, "version");

@@ -87,6 +87,15 @@ public final class ConsoleModule {
     /** Mounts every console and API route on the host's Javalin configuration. */
     public void register(JavalinConfig config) {
         var r = config.routes;
+        // Defence in depth for a console that shows hostile text: no inline scripts, no framing, no sniffing.
+        r.before("/console/*", ctx -> {
+            ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                    + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "same-origin");
+            if (!ctx.path().startsWith("/console/static/")) ctx.header("Cache-Control", "no-store");
+        });
         r.get("/console/static/{file}", this::serveStatic);
         ConsolePages pages = new ConsolePages(this);
         pages.register(r);

@@ -99,7 +99,7 @@ final class ConsolePages {
         }
         Optional<Session> s = m.session(ctx);
         ctx.status(e.status()).html(layout("Error", s.orElse(null), "<div class=\"flash error\" role=\"alert\">" + esc(e.getMessage())
-                + fieldList(e.fields()) + "</div><p><a href=\"javascript:history.back()\">Back</a> · <a href=\"/console/queue\">Queue</a></p>"));
+                + fieldList(e.fields()) + "</div><p><a href=\"/console/queue\">Back to the queue</a></p>"));
     }
 
     // ---- layout ----
@@ -248,7 +248,8 @@ final class ConsolePages {
         long left = a.filterSecondsLeft(now);
         if (a.filterUntil() == null) return "";
         if (left <= 0) return "<span class=\"filter done\">filter over</span>";
-        return "<span class=\"filter\" data-until=\"" + a.filterUntil().toEpochMilli() + "\">" + left + " s</span>";
+        // Seconds left by the server's clock: the browser counts down from there, so clock skew does not matter.
+        return "<span class=\"filter\" data-left=\"" + left + "\">" + left + " s</span>";
     }
 
     static String age(Duration d) {
@@ -357,6 +358,8 @@ final class ConsolePages {
         for (CallbackOutcome o : CallbackOutcome.values()) outcomes.append("<option value=\"").append(o.name()).append("\">").append(esc(o.label)).append("</option>");
         sb.append(simple(actor, a, ActionKind.RECORD_CALLBACK, allowed, common,
                 "<select name=\"outcome\" aria-label=\"Call-back outcome\">" + outcomes + "</select>" + note()));
+        sb.append(simple(actor, a, ActionKind.RECORD_LISTEN_IN, allowed, common,
+                "<input name=\"seconds\" type=\"number\" min=\"1\" max=\"3600\" value=\"30\" aria-label=\"Listen-in seconds\"> s" + note()));
         sb.append(simple(actor, a, ActionKind.DESIGNATE_AUDIBLE, allowed, common, note()));
         sb.append(simple(actor, a, ActionKind.DESIGNATE_VISUAL, allowed, common, note()));
         sb.append(simple(actor, a, ActionKind.CONTRARY_INDICATION, allowed, common, note()));
@@ -364,9 +367,10 @@ final class ConsolePages {
         StringBuilder kh = new StringBuilder();
         for (AlarmView.Keyholder k : a.keyholders()) kh.append("<option>").append(esc(k.name())).append("</option>");
         sb.append(simple(actor, a, ActionKind.INFORM_KEYHOLDER, allowed, common,
-                "<select name=\"keyholder\" aria-label=\"Keyholder\">" + kh + "</select>" + note()));
+                "<select name=\"keyholder\" aria-label=\"Keyholder\">" + kh + "</select><select name=\"reached\" aria-label=\"Reached\">"
+                        + "<option value=\"true\">reached</option><option value=\"false\">not reached</option></select>" + note()));
         StringBuilder causes = new StringBuilder("<option value=\"\">choose a cause</option>");
-        for (CloseCause c : CloseCause.values()) causes.append("<option value=\"").append(c.name()).append("\">").append(esc(c.label)).append("</option>");
+        for (CloseCause c : CloseCause.values()) if (c.selectable) causes.append("<option value=\"").append(c.name()).append("\">").append(esc(c.label)).append("</option>");
         sb.append(simple(actor, a, ActionKind.CLOSE, allowed, common, "<select name=\"cause\" aria-label=\"Close cause\" required>" + causes + "</select>" + note()));
         return sb.append("</div>").toString();
     }
@@ -389,7 +393,7 @@ final class ConsolePages {
         String id = ctx.pathParam("id");
         if (id.length() > 64) throw new ConsoleException(400, "Alarm id is too long.");
         Map<String, String> fields = new HashMap<>();
-        for (String f : List.of("outcome", "cause", "note", "keyholder", "imageId")) {
+        for (String f : List.of("outcome", "cause", "note", "keyholder", "reached", "seconds", "imageId")) {
             String v = ctx.formParam(f);
             if (v != null) fields.put(f, v);
         }

@@ -74,7 +74,7 @@ public final class ConsoleService {
 
     private static String describe(Map<String, String> f) {
         StringBuilder sb = new StringBuilder();
-        for (String k : new String[] {"outcome", "cause", "keyholder", "imageId", "note"}) {
+        for (String k : new String[] {"outcome", "cause", "keyholder", "reached", "seconds", "imageId", "note"}) {
             String v = f.get(k);
             if (v != null && !v.isBlank()) sb.append(sb.isEmpty() ? "" : "; ").append(k).append('=').append(v.strip());
         }
@@ -89,6 +89,16 @@ public final class ConsoleService {
             case RELEASE -> new AlarmCommand.Release();
             case RECORD_CALLBACK -> new AlarmCommand.RecordCallback(CallbackOutcome.parse(f.get("outcome")).orElseThrow(
                     () -> new ConsoleException(400, "Call-back outcome must be one of " + java.util.Arrays.toString(CallbackOutcome.values()) + ".")), note);
+            case RECORD_LISTEN_IN -> {
+                int seconds;
+                try {
+                    seconds = Integer.parseInt(f.getOrDefault("seconds", "").strip());
+                } catch (NumberFormatException e) {
+                    throw new ConsoleException(400, "Give the listen-in duration in whole seconds (at least 30, BS8243 7.1.1).");
+                }
+                if (seconds < 1 || seconds > 3600) throw new ConsoleException(400, "Listen-in seconds must be 1 to 3600.");
+                yield new AlarmCommand.RecordListenIn(seconds, note);
+            }
             case DESIGNATE_AUDIBLE -> new AlarmCommand.DesignateAudible(note);
             case DESIGNATE_VISUAL -> new AlarmCommand.DesignateVisual(note);
             case CONTRARY_INDICATION -> {
@@ -100,10 +110,12 @@ public final class ConsoleService {
                 String kh = f.get("keyholder");
                 if (kh == null || kh.isBlank()) throw new ConsoleException(400, "Name the keyholder informed.");
                 if (kh.length() > 80) throw new ConsoleException(400, "Keyholder name is longer than 80 characters.");
-                yield new AlarmCommand.InformKeyholder(kh.strip(), note);
+                String reached = f.getOrDefault("reached", "true");
+                if (!reached.equals("true") && !reached.equals("false")) throw new ConsoleException(400, "'reached' must be true or false.");
+                yield new AlarmCommand.InformKeyholder(kh.strip(), reached.equals("true"), note);
             }
             case CLOSE -> new AlarmCommand.Close(CloseCause.parse(f.get("cause")).orElseThrow(
-                    () -> new ConsoleException(400, "Close cause must be one of " + java.util.Arrays.toString(CloseCause.values()) + ".")), note);
+                    () -> new ConsoleException(400, "Close cause must be one of " + java.util.Arrays.stream(CloseCause.values()).filter(c -> c.selectable).toList() + ".")), note);
             case VIEW_IMAGE -> {
                 String id = f.get("imageId");
                 if (id == null || id.isBlank() || id.length() > 64) throw new ConsoleException(400, "Give the imageId viewed.");

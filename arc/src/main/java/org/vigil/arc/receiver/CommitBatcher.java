@@ -114,8 +114,10 @@ public final class CommitBatcher implements AutoCloseable {
         if (!running.get()) break;
       } catch (Exception e) {
         commitFailures.increment();
-        if (available) LOG.error("commit of {} writes failed; not acknowledging, retrying: {}", batch.size(), e.toString());
-        else LOG.debug("commit retry failed: {}", e.toString());
+        String why = e.toString();
+        if (why.length() > 300) why = why.substring(0, 300) + "...";
+        if (available) LOG.error("commit of {} writes failed; not acknowledging, retrying: {}", batch.size(), why);
+        else LOG.debug("commit retry failed: {}", why);
         available = false;
         if (!running.get()) {
           LOG.error("closing with {} uncommitted writes (never acknowledged)", batch.size() + queue.size());

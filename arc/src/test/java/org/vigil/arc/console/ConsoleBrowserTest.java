@@ -121,11 +121,11 @@ class ConsoleBrowserTest {
         op1.selectOption("form[data-action=callback] select[name=outcome]", "SPOKE_WRONG_PASSWORD");
         op1.fill("form[data-action=callback] input[name=note]", "Cashier answered, gave no password");
         op1.click("form[data-action=callback] button");
-        op1.waitForSelector("text=spoke to user, wrong or no password");
+        op1.waitForSelector("text=spoke to user, wrong or duress code word");
         op1.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("console-alarm.png")).setFullPage(true));
 
         // close with a cause
-        op1.selectOption("form[data-action=close] select[name=cause]", "GENUINE_HOLD_UP");
+        op1.selectOption("form[data-action=close] select[name=cause]", "GENUINE");
         op1.click("form[data-action=close] button");
         op1.waitForURL("**/console/queue?closed=" + hua.id());
         assertThat(op1.textContent(".flash.ok")).contains("closed");
@@ -164,6 +164,20 @@ class ConsoleBrowserTest {
         op1.click("form[data-action=callback] button");
         assertThat(op1.textContent(".flash.error")).contains("was closed").contains("nothing changed");
         op1.context().close();
+    }
+
+    @Test
+    void statisticsChartsAreDrawnInTheBrowserFromTheApi() {
+        AlarmView a = f.raise("1234", "Northgate Bank branch", AlarmKind.INTRUDER, Designation.UNCONFIRMED, "stats");
+        f.desk.act(a.id(), new org.vigil.arc.console.queue.Actor("op1", org.vigil.arc.console.auth.Role.OPERATOR),
+                new org.vigil.arc.console.queue.AlarmCommand.Take(), null, f.clock.instant().plusSeconds(12));
+        Page op = loggedIn("op1");
+        op.navigate(f.base + "/console/statistics");
+        op.waitForSelector("li.target-met, li.target-missed");
+        assertThat(op.textContent("#stats")).contains("taken within 30 s").contains("UNVERIFIED");
+        assertThat(op.querySelectorAll("#chart-take rect")).isNotEmpty();
+        assertThat(op.querySelectorAll("#chart-rate rect")).hasSize(60);
+        op.context().close();
     }
 
     @Test

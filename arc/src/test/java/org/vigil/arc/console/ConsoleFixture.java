@@ -44,9 +44,15 @@ final class ConsoleFixture implements AutoCloseable {
     final String base;
 
     ConsoleFixture() throws Exception {
+        this(null);
+    }
+
+    /** With another desk (e.g. the engine's) instead of the in-memory one. */
+    ConsoleFixture(org.vigil.arc.console.queue.AlarmDesk other) throws Exception {
         db = freshDatabase();
         ConsoleDatabase.migrate(db);
-        console = new ConsoleModule(new ConsoleDependencies(db, desk, accounts, signals, clock, 1000, Optional.of(PASSWORD + " admin")));
+        console = new ConsoleModule(new ConsoleDependencies(db, other == null ? desk : other, accounts, signals, clock, 1000,
+                Optional.of(PASSWORD + " admin")));
         console.ensureInitialAdministrator().orElseThrow();
         var adminSession = console.sessions.open(console.operators.find("admin").orElseThrow(), clock.instant());
         console.service.createOperator(adminSession, "sup", "Sam Supervisor", "SUPERVISOR", PASSWORD);

@@ -336,4 +336,54 @@ class ReceiverIntegrationTest {
       assertThat(kinds.get(0)).contains("\"ACK\"0008");
     }
   }
+
+  @Test
+  void badCrcIsNakedAndNothingIsStored() throws Exception {
+    byte[] frame = encode(sia("1234", 11, "#1234|NBA011", now()));
+    frame[1] = (byte) (frame[1] == '0' ? '1' : '0'); // corrupt the CRC
+    try (Dc09TestClient panel = new Dc09TestClient(arc.dc09Port())) {
+      assertThat(Dc09TestClient.decode(panel.exchange(frame)).id()).isEqualTo(Dc09Id.NAK);
+    }
+    assertThat(count("SELECT count(*) FROM signal")).isZero();
+  }
+
+  @Test
+  void binaryCrcFromAnAccountThatDoesNotDeclareItIsAcceptedAndMarkedAsADeviation() throws Exception {
+    Dc09Frame f = sia("1234", 12, "#1234|NBA012", now()).toBuilder().crcForm(org.vigil.protocol.dc09.CrcForm.BINARY).build();
+    try (Dc09TestClient panel = new Dc09TestClient(arc.dc09Port())) {
+      Dc09Frame ack = Dc09TestClient.decode(panel.exchange(encode(f)));
+      assertThat(ack.id()).isEqualTo(Dc09Id.ACK);
+      assertThat(ack.crcForm()).as("answered in the form it came in").isEqualTo(org.vigil.protocol.dc09.CrcForm.BINARY);
+    }
+    assertThat(arc.signals().signals(null, 1).get(0).deviations()).contains("BINARY_CRC");
+  }
+
+  @Test
+  void clearTextFromAnAccountThatRequiresEncryptionIsRefusedAndKept() throws Exception {
+    Account a = arc.accounts().find("5678", "", "").orElseThrow();
+    arc.accounts().update(new Account(a.id(), a.number(), "", "", "", "", "", a.key(), a.keyForm(), true, true, 40, 20,
+        a.quirks(), a.supervision(), 30));
+    arc.reloadAccounts();
+    try (Dc09TestClient panel = new Dc09TestClient(arc.dc09Port())) {
+      assertThat(Dc09TestClient.decode(panel.exchange(encode(sia("5678", 13, "#5678|NBA013", now())))).id())
+          .isEqualTo(Dc09Id.NAK);
+    }
+    assertThat(arc.signals().unknownFrames(10)).singleElement()
+        .satisfies(u -> assertThat(u.reason()).isEqualTo("ENCRYPTION_REQUIRED"));
+    assertThat(count("SELECT count(*) FROM signal")).isZero();
+  }
+
+  @Test
+  void contactIdEventsArePublishedWithTheirCategory() throws Exception {
+    try (Dc09TestClient panel = new Dc09TestClient(arc.dc09Port())) {
+      assertThat(Dc09TestClient.decode(panel.exchange(encode(Dc09TestClient.cid("1234", 14, "#1234|1121 01 007", now()))))
+          .id()).isEqualTo(Dc09Id.ACK);
+    }
+    await().atMost(Duration.ofSeconds(5)).until(() -> published.size() == 1);
+    assertThat(published.get(0).events()).singleElement().satisfies(e -> {
+      assertThat(e.category()).isEqualTo(EventCategory.DURESS);
+      assertThat(e.code()).isEqualTo("121");
+      assertThat(e.qualifier()).isEqualTo(1);
+    });
+  }
 }

@@ -13,6 +13,8 @@ import org.vigil.panel.yaml.Loc;
  *
  * @param source the file it came from (null when built in code)
  * @param sourceMap key path (e.g. {@code areas[0].intruder_confirmation_time}) to position
+ * @param holdUp hold-up system settings (audio/visual confirmation, image capture)
+ * @param codes code, lockout and quick-arm rules (top-level {@code codes:} key)
  */
 public record SiteConfig(
     SiteInfo site,
@@ -27,7 +29,48 @@ public record SiteConfig(
     List<User> users,
     Transmission transmission,
     Path source,
-    Map<String, Loc> sourceMap) {
+    Map<String, Loc> sourceMap,
+    HoldUpSystem holdUp,
+    CodePolicy codes) {
+
+  public SiteConfig(
+      SiteInfo site,
+      List<Area> areas,
+      List<Detector> detectors,
+      List<HoldUpDevice> holdUpDevices,
+      List<Keypad> keypads,
+      List<Reader> readers,
+      List<Camera> cameras,
+      List<Output> outputs,
+      Timers timers,
+      List<User> users,
+      Transmission transmission,
+      Path source,
+      Map<String, Loc> sourceMap,
+      HoldUpSystem holdUp) {
+    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, CodePolicy.DEFAULTS);
+  }
+
+  public SiteConfig(
+      SiteInfo site,
+      List<Area> areas,
+      List<Detector> detectors,
+      List<HoldUpDevice> holdUpDevices,
+      List<Keypad> keypads,
+      List<Reader> readers,
+      List<Camera> cameras,
+      List<Output> outputs,
+      Timers timers,
+      List<User> users,
+      Transmission transmission,
+      Path source,
+      Map<String, Loc> sourceMap) {
+    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, HoldUpSystem.DEFAULT, CodePolicy.DEFAULTS);
+  }
+
+  public Optional<User> user(int number) {
+    return users.stream().filter(u -> u.number() == number).findFirst();
+  }
 
   public Optional<Area> area(String id) {
     return areas.stream().filter(a -> a.id().equals(id)).findFirst();
@@ -47,6 +90,15 @@ public record SiteConfig(
 
   public Optional<Reader> reader(String id) {
     return readers.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  public Optional<Camera> camera(String id) {
+    return cameras.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  /** Cameras assigned to the area of a hold-up device, or viewing a region the device covers (5.3.4). */
+  public List<Camera> camerasFor(HoldUpDevice h) {
+    return cameras.stream().filter(c -> c.areas().contains(h.area()) || c.covers().stream().anyMatch(h.coverage()::contains)).toList();
   }
 
   public Optional<Output> output(String id) {
@@ -70,6 +122,7 @@ public record SiteConfig(
     readers.forEach(d -> m.put(d.id(), "reader"));
     cameras.forEach(d -> m.put(d.id(), "camera"));
     outputs.forEach(d -> m.put(d.id(), "output"));
+    holdUp.audioDevices().forEach(d -> m.put(d.id(), "audio device"));
     return m;
   }
 

@@ -76,6 +76,10 @@ public final class SiteLoader {
     final Path file;
     /** id -> (kind, loc) for duplicate detection across every kind of device. */
     final Map<String, String> ids = new HashMap<>();
+    /** Clear codes seen so far (only while loading) -> key path, so no two credentials share a code. */
+    final Map<String, String> codesSeen = new HashMap<>();
+    /** Clear duress codes (duress PINs, PINs of level 6 users) -> key path, for the neighbour check. */
+    final Map<String, String> duressSeen = new HashMap<>();
 
     Reader(Problems p, Path file) {
       this.p = p;
@@ -110,10 +114,13 @@ public final class SiteLoader {
       Timers timers = timers(f.obj("timers"));
       List<User> users = f.list("users", this::user);
       Transmission tx = transmission(f.obj("transmission"));
+      HoldUpSystem has = holdUpSystem(f.obj("holdup"));
+      CodePolicy codes = codes(f.obj("codes"));
+      neighbours(codes.duressNeighbours());
       f.done();
 
       List<org.vigil.panel.config.Reader> readers = readers0.stream().map(Reader0::reader).toList();
-      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap());
+      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap(), has, codes);
       references(c, readers0);
       return c;
     }
@@ -173,7 +180,13 @@ public final class SiteLoader {
       Duress duress = Duress.OFF;
       Fields d = f.obj("duress");
       if (d != null) {
-        duress = new Duress(d.bool("enabled", false), d.bool("engineer_enabled", false), d.str("justification"));
+        boolean en = d.bool("enabled", false);
+        boolean eng = d.bool("engineer_enabled", false);
+        String just = d.str("justification");
+        Duress.Report report = d.enumOf("report", Duress.Report.class, Duress.Report.USER, false);
+        Duress.Route route = d.enumOf("route", Duress.Route.class, Duress.Route.ARC_KEYHOLDERS, false);
+        List<String> outs = d.strings("outputs");
+        duress = new Duress(en, eng, just, report, route, outs);
         d.done();
       }
       f.done();
@@ -287,10 +300,44 @@ public final class SiteLoader {
       unique(f, id, "camera");
       String name = f.str("name");
       List<String> covers = f.strings("covers");
+      List<String> camAreas = f.strings("areas");
       String url = f.str("snapshot_url");
       if (url != null && !(url.startsWith("http://") || url.startsWith("https://"))) f.error("snapshot_url", "expected an http:// or https:// URL, found '" + url + "'");
       f.done();
-      return new Camera(id, name == null ? id : name, covers, url);
+      return new Camera(id, name == null ? id : name, covers, url, camAreas);
+    }
+
+    /** The optional {@code holdup:} section (docs/holdup.md). */
+    HoldUpSystem holdUpSystem(Fields f) {
+      if (f == null) return HoldUpSystem.DEFAULT;
+      HoldUpSystem d = HoldUpSystem.DEFAULT;
+      List<String> audio = f.strings("audio_confirmation");
+      List<String> visual = f.strings("visual_confirmation");
+      List<AudioDevice> alds = f.list("audio_devices", (n, path) -> {
+        Fields a = Fields.of(n, path, p);
+        String id = a.reqStr("id");
+        unique(a, id, "audio device");
+        String name = a.str("name");
+        String area = a.reqStr("area");
+        List<String> covers = a.strings("covers");
+        a.done();
+        return new AudioDevice(id, name == null ? id : name, area, covers);
+      });
+      String cie = f.str("cie_location");
+      String notif = f.str("notification_location");
+      int count = d.imageCount();
+      Duration within = d.imageWithin();
+      Duration timeout = d.imageTimeout();
+      Fields img = f.obj("images");
+      if (img != null) {
+        Integer c = img.integer("count", 1, 20, false);
+        if (c != null) count = c;
+        within = img.duration("within", within);
+        timeout = img.duration("timeout", timeout);
+        img.done();
+      }
+      f.done();
+      return new HoldUpSystem(audio, visual, alds, cie, notif, count, within, timeout);
     }
 
     Output output(YNode n, String path) {
@@ -349,6 +396,26 @@ public final class SiteLoader {
           f.error("pin_hash", e.getMessage());
         }
       }
+      PinHash duressPin = null;
+      String duressClear = f.str("duress_pin");
+      if (duressClear != null) {
+        if (!duressClear.matches("\\d{4,8}")) f.error("duress_pin", "a duress PIN is 4 to 8 digits");
+        else if (clear != null && clear.equals(duressClear)) f.error("duress_pin", "the duress PIN must differ from the PIN");
+        else duressPin = PinHash.of(duressClear, pinIterations);
+      }
+      String duressHashed = f.str("duress_pin_hash");
+      if (duressClear != null && duressHashed != null) f.error("duress_pin_hash", "give either duress_pin or duress_pin_hash, not both");
+      else if (duressHashed != null) {
+        try {
+          duressPin = PinHash.parse(duressHashed);
+        } catch (IllegalArgumentException e) {
+          f.error("duress_pin_hash", e.getMessage());
+        }
+      }
+      if (clear != null && pin != null) sameCode(f, "pin", clear);
+      if (duressClear != null && duressPin != null) sameCode(f, "duress_pin", duressClear);
+      if (clear != null && pin != null && authority.containsValue(6)) duressSeen.put(clear, f.sub("pin"));
+      if (duressClear != null && duressPin != null) duressSeen.put(duressClear, f.sub("duress_pin"));
       List<String> cards = f.strings("cards");
       var from = f.instant("valid_from", false);
       var until = f.instant("valid_until", false);
@@ -360,7 +427,32 @@ public final class SiteLoader {
         String prev = ids.putIfAbsent("user#" + number, path);
         if (prev != null) f.error("number", "duplicate user number " + number + " (already used at " + prev + ")");
       }
-      return new User(number == null ? 0 : number, name == null ? "user " + number : name, home, authority, pin, cards, from, until, schedules, oc);
+      return new User(number == null ? 0 : number, name == null ? "user " + number : name, home, authority, pin, cards, from, until, schedules, oc, duressPin);
+    }
+
+    /**
+     * Codes next to a duress code are disallowed (EN 50131-3 8.3.2.2.1), so a slip of one digit never
+     * sends a duress. The messages name key paths, never codes.
+     */
+    private void neighbours(int distance) {
+      if (distance <= 0) return;
+      for (var d : duressSeen.entrySet()) {
+        for (var c : codesSeen.entrySet()) {
+          String a = d.getKey(), b = c.getKey();
+          if (a.equals(b) || a.length() != b.length()) continue;
+          if (Math.abs(Long.parseLong(a) - Long.parseLong(b)) <= distance) {
+            Loc loc = p.sourceMap().getOrDefault(c.getValue(), new Loc(file == null ? "<site>" : file.toString(), 1, 1));
+            p.add(loc, c.getValue(),
+                "this code is within " + distance + " of the duress code at " + d.getValue() + ": a slip of one key would send a duress (disallowed code, EN 50131-3 8.3.2.2.1; codes.duress_neighbours)");
+          }
+        }
+      }
+    }
+
+    /** Two credentials with one code would make the keypad ambiguous; the message never shows the code. */
+    private void sameCode(Fields f, String key, String code) {
+      String prev = codesSeen.putIfAbsent(code, f.sub(key));
+      if (prev != null) f.error(key, "this code is already used at " + prev + ": every code must be unique");
     }
 
     Schedule schedule(YNode n, String path) {
@@ -396,6 +488,41 @@ public final class SiteLoader {
       }
     }
 
+    CodePolicy codes(Fields f) {
+      if (f == null) return CodePolicy.DEFAULTS;
+      CodePolicy d = CodePolicy.DEFAULTS;
+      Integer length = f.integer("length", 4, 8, false);
+      java.util.Map<Integer, Long> min = new java.util.HashMap<>(d.minDiffers());
+      Fields md = f.obj("min_differs");
+      if (md != null) {
+        for (String k : List.copyOf(md.keys())) {
+          Integer v = md.integer(k, 1, Integer.MAX_VALUE, true);
+          if (!k.matches("[1-4]")) md.error(k, "min_differs keys are grades 1-4, found '" + k + "'");
+          else if (v != null) min.put(Integer.parseInt(k), v.longValue());
+        }
+        md.done();
+      }
+      Integer neighbours = f.integer("duress_neighbours", 0, 9, false);
+      Integer attempts = f.integer("lockout_attempts", 1, 99, false);
+      Duration lockout = f.duration("lockout_time", d.lockoutTime());
+      if (lockout != null && lockout.compareTo(CodePolicy.MIN_LOCKOUT) < 0) {
+        f.error("lockout_time", "a keypad lockout lasts at least 90s (EN 50131 manufacturer practice, standards.md 1.4)");
+      }
+      boolean signal = f.bool("lockout_signal", d.lockoutSignal());
+      boolean quick = f.bool("quick_arm", d.quickArm());
+      Duration eng = f.duration("engineer_access", d.engineerAccess());
+      f.done();
+      return new CodePolicy(
+          length == null ? 0 : length,
+          java.util.Map.copyOf(min),
+          neighbours == null ? d.duressNeighbours() : neighbours,
+          attempts == null ? d.lockoutAttempts() : attempts,
+          lockout == null ? d.lockoutTime() : lockout,
+          signal,
+          quick,
+          eng == null ? d.engineerAccess() : eng);
+    }
+
     Transmission transmission(Fields f) {
       if (f == null) return Transmission.NONE;
       String account = f.str("account");
@@ -404,14 +531,16 @@ public final class SiteLoader {
       if (category != null && !category.toUpperCase(Locale.ROOT).matches("SP[1-6]|DP[1-4]")) {
         f.error("category", "expected an ATS category SP1-SP6 or DP1-DP4, found '" + category + "'");
       }
-      List<TransmissionPath> paths = f.list("paths", (n, pp) -> path(n, pp, account));
+      AtsCategory cat = AtsCategory.parse(category).orElse(null);
+      List<TransmissionPath> paths = f.list("paths", (n, pp) -> path(n, pp, account, cat));
+      boolean duress992 = f.bool("duress_zone_992", false);
       f.done();
       long primaries = paths.stream().filter(x -> x.role() == TransmissionPath.Role.PRIMARY).count();
       if (!paths.isEmpty() && primaries != 1) f.error("paths", "exactly one path must have role primary, found " + primaries);
-      return new Transmission(account, category == null ? null : category.toUpperCase(Locale.ROOT), paths);
+      return new Transmission(account, category == null ? null : category.toUpperCase(Locale.ROOT), paths, duress992);
     }
 
-    TransmissionPath path(YNode n, String path, String account) {
+    TransmissionPath path(YNode n, String path, String account, AtsCategory cat) {
       Fields f = Fields.of(n, path, p);
       String id = f.reqStr("id");
       unique(f, id, "transmission path");
@@ -449,8 +578,10 @@ public final class SiteLoader {
         if (form == TransmissionPath.KeyForm.HEX && key.length() % 2 != 0) bytes = -1;
         if (bytes != 16 && bytes != 24 && bytes != 32) f.error("key", "an AES key is 16, 24 or 32 bytes (" + (form == TransmissionPath.KeyForm.HEX ? "32, 48 or 64 hex digits" : "characters") + ")");
       }
-      Duration poll = f.duration("poll_interval", Duration.ofSeconds(180));
-      Duration failure = f.duration("failure_time", Duration.ofSeconds(300));
+      // Defaults from the ATS category (EN 50136-1 reporting time); without one, SP4-like values.
+      TransmissionPath.Role r = role == null ? TransmissionPath.Role.PRIMARY : role;
+      Duration poll = f.duration("poll_interval", cat == null ? Duration.ofSeconds(60) : cat.pollInterval(r));
+      Duration failure = f.duration("failure_time", cat == null ? Duration.ofSeconds(180) : cat.reportingTime(r));
       f.done();
       return new TransmissionPath(id, role, tech, host, port, proto, format, acct, receiver, line, key, form, poll, failure);
     }
@@ -496,6 +627,14 @@ public final class SiteLoader {
         for (String a : c.keypads().get(i).areas()) area(c, "keypads[" + i + "].areas", a, areas);
         if (c.keypads().get(i).areas().isEmpty()) err(c, "keypads[" + i + "]", "a keypad needs at least one area in 'areas'");
       }
+      for (int i = 0; i < c.cameras().size(); i++) {
+        for (String a : c.cameras().get(i).areas()) area(c, "cameras[" + i + "].areas", a, areas);
+      }
+      for (String a : c.holdUp().audioAreas()) area(c, "holdup.audio_confirmation", a, areas);
+      for (String a : c.holdUp().visualAreas()) area(c, "holdup.visual_confirmation", a, areas);
+      for (int i = 0; i < c.holdUp().audioDevices().size(); i++) {
+        area(c, "holdup.audio_devices[" + i + "].area", c.holdUp().audioDevices().get(i).area(), areas);
+      }
       Set<String> outputs = new HashSet<>();
       c.outputs().forEach(o -> outputs.add(o.id()));
       for (int i = 0; i < c.outputs().size(); i++) {
@@ -508,6 +647,11 @@ public final class SiteLoader {
         if (r.door() != null && !detectors.contains(r.door())) ref(c, path + ".door", "detector", r.door(), detectors);
         if (r.lockOutput() != null && !outputs.contains(r.lockOutput())) ref(c, path + ".lock_output", "output", r.lockOutput(), outputs);
       }
+      for (int i = 0; i < c.areas().size(); i++) {
+        for (String o : c.areas().get(i).duress().outputs()) {
+          if (!outputs.contains(o)) ref(c, "areas[" + i + "].duress.outputs", "output", o, outputs);
+        }
+      }
       Set<String> cards = new HashSet<>();
       for (int i = 0; i < c.users().size(); i++) {
         User u = c.users().get(i);
@@ -516,6 +660,9 @@ public final class SiteLoader {
         for (String a : u.authority().keySet()) area(c, path + ".authority." + a, a, areas);
         if (u.homeArea() != null && areas.contains(u.homeArea()) && !u.authority().containsKey(u.homeArea())) {
           err(c, path + ".home_area", "the home area '" + u.homeArea() + "' needs an authority level in 'authority'");
+        }
+        if (c.codes().length() > 0 && u.pin() != null && u.pin().length() > 0 && u.pin().length() != c.codes().length()) {
+          err(c, path + ".pin", "codes.length is " + c.codes().length() + " but this PIN has " + u.pin().length() + " digits");
         }
         for (String card : u.cards()) {
           if (!cards.add(card)) err(c, path + ".cards", "card '" + card + "' is given to more than one user");

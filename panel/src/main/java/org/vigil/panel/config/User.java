@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param number user number 1-150 (reported as 001-150)
  * @param pin hashed PIN, or null for card-only users
+ * @param duressPin hashed duress PIN of this user, or null: it does what the PIN does and also sends a
+ *     silent duress signal (card + duress PIN at a door, seed 000)
  * @param cards card/tag numbers
  * @param openCloseReporting whether this user's set/unset is reported to the ARC (null: inherit)
  */
@@ -23,7 +25,22 @@ public record User(
     Instant validFrom,
     Instant validUntil,
     List<Schedule> schedules,
-    Boolean openCloseReporting) {
+    Boolean openCloseReporting,
+    PinHash duressPin) {
+
+  public User(
+      int number,
+      String name,
+      String homeArea,
+      Map<String, Integer> authority,
+      PinHash pin,
+      List<String> cards,
+      Instant validFrom,
+      Instant validUntil,
+      List<Schedule> schedules,
+      Boolean openCloseReporting) {
+    this(number, name, homeArea, authority, pin, cards, validFrom, validUntil, schedules, openCloseReporting, null);
+  }
 
   /** Authority level in an area, or -1 when the user has no access to it. */
   public int levelIn(String area) {

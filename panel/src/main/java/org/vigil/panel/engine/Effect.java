@@ -56,4 +56,20 @@ public sealed interface Effect {
       return "state";
     }
   }
+
+  /**
+   * Capture images for visual confirmation of a hold-up alarm (BS 8243 5.3.1, 5.3.4): the shell
+   * fetches one snapshot from each camera at each instant in {@code shots} and delivers them to the
+   * ARC. The alarm notification is never held back for it.
+   *
+   * @param reference identifies this capture (and the images at the ARC)
+   * @param cameras camera ids
+   * @param shots when to take each image (the first at the HUA)
+   * @param deadline images not fetched by then are reported missing
+   */
+  record CaptureImages(String reference, String device, String area, java.util.List<String> cameras, java.util.List<java.time.Instant> shots, java.time.Instant deadline, String rule) implements Effect {
+    public String kind() {
+      return "capture";
+    }
+  }
 }

@@ -49,6 +49,15 @@ public sealed interface Input {
 
   enum OmitAction { INHIBIT, ISOLATE, REINCLUDE }
 
+  /**
+   * The shell finished an image capture asked for by {@link Effect.CaptureImages} (BS 8243 5.3): how
+   * many images arrived, which camera shots failed and why, and where the ARC fetches them.
+   *
+   * @param problems one line per failed shot, e.g. "cam-1 image 2: slow (no image within 2000 ms)"
+   * @param link where the ARC fetches the images, or null when none arrived
+   */
+  record ImagesCaptured(String reference, String device, int images, java.util.List<String> problems, String link) implements Input {}
+
   /** A transmission path reported up or down by the transmitter. */
   record PathChanged(String path, boolean up) implements Input {}
 
@@ -57,6 +66,12 @@ public sealed interface Input {
     PRESS_BOTH,
     /** Only one button (no alarm on a two-button device, BS 8243 4.5 a). */
     PRESS_ONE,
+    /**
+     * One button of a two-button device, reported separately: with {@link #BUTTON_B} within the
+     * device's sync window it is a synchronised push (4.5 a, e); alone it is logged only.
+     */
+    BUTTON_A,
+    BUTTON_B,
     /** Second method of a multi-action device (e.g. both buttons held again, 3.1.28). */
     SECOND_ACTION,
     RELEASE,
@@ -96,4 +111,21 @@ public sealed interface Input {
   record AlarmRaised(String area, AlarmKind kind, boolean confirmed, boolean audible) implements Internal {}
 
   enum AlarmKind { INTRUDER, TAMPER, HOLD_UP, ENTRY_WARNING }
+
+  /**
+   * A hold-up condition raised without a hold-up device (BS 8243 3.1.17): a duress code at a keypad
+   * or a duress PIN at a reader. It travels the hold-up path (confirmation time, 5.4.1.2) and is
+   * reported as duress (Contact ID 121, SIA HA) with the user number; the source never shows on any
+   * user-facing output.
+   *
+   * @param zone the zone number reported with the signal (e.g. 992), or null
+   * @param source where it was raised, e.g. "keypad kp1" (logged at installer level only)
+   */
+  record HoldUpCondition(String area, int user, Integer zone, String source) implements Internal {}
+
+  /**
+   * A user at access level 2 or 3 (or the ARC/engineer) restores the hold-up alarms of an area
+   * (EN 50131-1 Table 6; BS 8243 A.2.3).
+   */
+  record HoldUpRestore(String area, int user, int level, String source) implements Internal {}
 }

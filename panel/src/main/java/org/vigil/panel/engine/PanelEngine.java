@@ -10,6 +10,7 @@ import org.vigil.panel.engine.intruder.IntruderFeature;
 import org.vigil.panel.engine.keypad.KeypadFeature;
 import org.vigil.panel.engine.setting.SettingFeature;
 import org.vigil.panel.engine.transmission.PathSupervision;
+import org.vigil.panel.engine.users.DuressSignal;
 import org.vigil.panel.engine.warning.WarningDevices;
 
 /**
@@ -43,7 +44,8 @@ public final class PanelEngine {
         new IntruderFeature(),
         new HoldUpFeature(),
         new PathSupervision(),
-        new WarningDevices());
+        new WarningDevices(),
+        new DuressSignal());
   }
 
   public SiteConfig site() {

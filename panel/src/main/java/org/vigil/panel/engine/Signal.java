@@ -16,7 +16,9 @@ public enum Signal {
   FAULT(147, EventCategory.FAULT),
   ATS_FAULT(350, EventCategory.ATS_FAULT),
   INHIBIT(570, EventCategory.BYPASS),
-  SETTING_ERROR(374, EventCategory.SETTING_ERROR);
+  SETTING_ERROR(374, EventCategory.SETTING_ERROR),
+  /** Keypad locked after too many wrong codes (SIA JA). */
+  WRONG_CODE(461, EventCategory.USER_CODE_TAMPER);
 
   private final int contactId;
   private final EventCategory category;

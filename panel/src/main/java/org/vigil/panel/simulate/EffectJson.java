@@ -28,12 +28,19 @@ public final class EffectJson {
         Object v = c.getAccessor().invoke(e);
         if (v == null) continue;
         if (v instanceof Enum<?> en) v = en.name();
+        // Times as ISO-8601 text (plain Jackson has no java.time support), also inside lists.
+        if (v instanceof java.util.Collection<?> col) v = col.stream().map(EffectJson::plain).toList();
+        else v = plain(v);
         m.put(snake(c.getName()), v);
       } catch (ReflectiveOperationException ex) {
         throw new IllegalStateException(ex);
       }
     }
     return m;
+  }
+
+  private static Object plain(Object v) {
+    return v instanceof java.time.temporal.Temporal || v instanceof java.time.Duration ? v.toString() : v;
   }
 
   /** Field names an effect kind can have (for validating scenario expectations). */

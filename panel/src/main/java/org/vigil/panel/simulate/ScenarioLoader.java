@@ -201,13 +201,16 @@ public final class ScenarioLoader {
       remote(f, inputs);
       pathChange(f, inputs);
       omit(f, inputs);
+      List<ScenarioStep.PathLink> links = new ArrayList<>();
+      link(f, "cut_path", false, links);
+      link(f, "restore_path", true, links);
       List<Expectation> ex = new ArrayList<>();
       expectations(f, "expect", false, at, ex);
       expectations(f, "expect_not", true, at, ex);
       stateExpectations(f, at, ex);
       f.done();
       if (actions > 1) f.error(null, "one action per step (found " + actions + "); split it into steps at the same time");
-      return new ScenarioStep(at, f.loc(), inputs, ex);
+      return new ScenarioStep(at, f.loc(), inputs, ex, links);
     }
 
     void device(Fields f, String key, String kind, List<Input> out, java.util.function.Function<String, Input> make) {
@@ -335,6 +338,20 @@ public final class ScenarioLoader {
         out.add(new Input.OmitZone(dev, a, user));
         actions++;
       }
+    }
+
+    /** {@code cut_path: ID} / {@code restore_path: ID}: the virtual link of a path (issue 9). */
+    void link(Fields f, String key, boolean connected, List<ScenarioStep.PathLink> out) {
+      String id = f.str(key);
+      if (id == null) return;
+      if (site.transmission().paths().stream().noneMatch(x -> x.id().equals(id))) {
+        List<String> ids = site.transmission().paths().stream().map(x -> x.id()).toList();
+        String hint = Names.closest(id, ids);
+        f.error(key, "unknown transmission path '" + id + "'" + (hint == null ? "" : " (did you mean '" + hint + "'?)"));
+        return;
+      }
+      out.add(new ScenarioStep.PathLink(id, connected));
+      actions++;
     }
 
     void expectations(Fields f, String key, boolean absent, Instant at, List<Expectation> out) {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.vigil.panel.config.SiteConfig;
+import org.vigil.panel.engine.Effect;
 import org.vigil.panel.engine.Input;
 import org.vigil.panel.engine.PanelEngine;
 import org.vigil.panel.engine.PanelState;
 import org.vigil.panel.engine.StepResult;
+import org.vigil.panel.transmit.VirtualTransmission;
 import org.vigil.panel.yaml.Loc;
 
 /**
@@ -43,17 +45,22 @@ public final class Simulator {
   public static Result run(SiteConfig site, Scenario scenario, Consumer<TimedEffect> sink) {
     PanelEngine engine = new PanelEngine(site);
     PanelState state = engine.initial(scenario.start());
+    // The transmission paths are virtual: notifications go through the real transmitter logic.
+    Run run = new Run(engine, VirtualTransmission.forSite(site, scenario.start()).orElse(null));
     List<TimedEffect> effects = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     List<Expectation.Occurs> occurs = new ArrayList<>();
     int inputs = 0;
     Instant end = scenario.until();
     for (ScenarioStep step : scenario.steps()) {
-      state = advance(engine, state, step.at(), effects, sink);
+      state = run.advance(state, step.at(), effects, sink);
+      for (ScenarioStep.PathLink l : step.links()) {
+        if (run.tx != null) run.tx.link(l.path(), l.connected());
+      }
       for (Input in : step.inputs()) {
         StepResult r = engine.step(state, in, step.at());
         inputs++;
-        record(step.at(), r, effects, sink);
+        run.record(step.at(), r, effects, sink);
         state = r.state();
       }
       for (Expectation e : step.expectations()) {
@@ -72,7 +79,7 @@ public final class Simulator {
       }
       if (step.at().isAfter(end)) end = step.at();
     }
-    state = advance(engine, state, end, effects, sink);
+    state = run.advance(state, end, effects, sink);
     for (Expectation.Occurs o : occurs) {
       List<TimedEffect> hits = effects.stream()
           .filter(t -> !t.at().isBefore(o.from()) && !t.at().isAfter(o.to()))
@@ -86,6 +93,48 @@ public final class Simulator {
     }
     failures.sort((a, b) -> Integer.compare(a.loc().line(), b.loc().line()));
     return new Result(effects, failures, state, inputs);
+  }
+
+  /** The engine and the virtual transmitter advanced together, in time order. */
+  private record Run(PanelEngine engine, VirtualTransmission tx) {
+    PanelState advance(PanelState state, Instant to, List<TimedEffect> effects, Consumer<TimedEffect> sink) {
+      if (tx == null) return Simulator.advance(engine, state, to, effects, sink);
+      while (true) {
+        Instant e = state.nextDeadline().orElse(null);
+        Instant t = tx.nextDeadline().orElse(null);
+        if (t != null && t.isBefore(state.now())) t = state.now();
+        boolean txFirst = t != null && !t.isAfter(to) && (e == null || !t.isAfter(e));
+        if (txFirst) {
+          for (VirtualTransmission.Output o : tx.step(t)) {
+            if (o.input() != null) {
+              StepResult r = engine.step(state, o.input(), t);
+              record(t, r, effects, sink);
+              state = r.state();
+            }
+            if (o.effect() != null) {
+              TimedEffect te = new TimedEffect(t, o.effect());
+              effects.add(te);
+              sink.accept(te);
+            }
+          }
+          continue;
+        }
+        if (e == null || e.isAfter(to)) break;
+        for (PanelEngine.TimedStep s : engine.advance(state, e)) {
+          record(s.at(), s.result(), effects, sink);
+          state = s.result().state();
+        }
+      }
+      return state;
+    }
+
+    void record(Instant at, StepResult r, List<TimedEffect> effects, Consumer<TimedEffect> sink) {
+      Simulator.record(at, r, effects, sink);
+      if (tx == null) return;
+      for (var e : r.effects()) {
+        if (e instanceof Effect.Notification n) tx.raise(n, at);
+      }
+    }
   }
 
   private static PanelState advance(PanelEngine engine, PanelState state, Instant to, List<TimedEffect> effects, Consumer<TimedEffect> sink) {

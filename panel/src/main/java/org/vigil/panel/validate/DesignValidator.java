@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.vigil.panel.config.AtsCategory;
 import org.vigil.panel.config.Area;
 import org.vigil.panel.config.Camera;
 import org.vigil.panel.config.Completion;
@@ -50,6 +51,7 @@ public final class DesignValidator {
     grade(c);
     outputs(c);
     transmission(c);
+    c.findings.addAll(UserChecks.check(site));
     c.findings.sort(Comparator.comparing(Finding::severity).thenComparing(f -> f.loc().line()));
     return new Report(site, List.copyOf(c.findings), conf);
   }
@@ -191,46 +193,8 @@ public final class DesignValidator {
   // ---- HAS 4.5, 5.3.1, 5.4.1.2 ----
 
   private static void holdUp(Ctx c) {
-    List<HoldUpDevice> hds = c.site.holdUpDevices();
-    for (int i = 0; i < hds.size(); i++) {
-      HoldUpDevice h = hds.get(i);
-      String p = "holdup_devices[" + i + "]";
-      switch (h.type()) {
-        case SINGLE_PUSH -> c.add(Severity.ERROR, "BS8243 4.5(c)", p + ".type", h.name() + ": single-action single-push devices should not be used");
-        case TIME_DELAY -> c.add(Severity.ERROR, "BS8243 4.5(d)", p + ".type", h.name() + ": time-delay trigger devices should not be used");
-        case PORTABLE -> {
-          if (!h.dedicated()) c.add(Severity.ERROR, "BS8243 4.5(e)", p + ".dedicated", h.name() + ": a portable HD must be dedicated, with no other function, and two buttons with synchronised push");
-        }
-        case ON_CIE -> {
-          if (!h.engineerEnabled()) c.add(Severity.WARNING, "BS8243 4.5(b)", p + ".engineer_enabled", h.name() + ": HD on CIE/ACE is engineer programmed only and off by default; it stays disabled until engineer_enabled: true");
-          else c.add(Severity.INFO, "BS8243 4.5(a)", p, h.name() + ": HD keys on the CIE/ACE must be segregated from the main keys, dedicated, with two buttons pushed together");
-        }
-        case TWO_BUTTON, MULTI_ACTION -> {}
-      }
-      if (c.site.site().profile() == Profile.BS8243 && h.coverage().isEmpty() && !c.site.cameras().isEmpty()) {
-        c.add(Severity.WARNING, "BS8243 5.3.1", p + ".coverage", h.name() + ": coverage not given, camera coverage cannot be checked");
-      }
-    }
-    // 5.3.1: with visual confirmation, an imaging device views every HD's area.
-    if (!c.site.cameras().isEmpty()) {
-      Set<String> viewed = new HashSet<>();
-      for (Camera cam : c.site.cameras()) viewed.addAll(cam.covers());
-      for (int i = 0; i < hds.size(); i++) {
-        HoldUpDevice h = hds.get(i);
-        List<String> missing = h.coverage().stream().filter(r -> !viewed.contains(r)).toList();
-        if (!missing.isEmpty()) {
-          c.add(Severity.ERROR, "BS8243 5.3.1", "holdup_devices[" + i + "].coverage", h.name() + ": no camera views " + String.join(", ", missing) + " (visual confirmation needs an imaging device viewing the whole area of every HD)");
-        }
-      }
-    }
-    // 5.4.1.2: sequential HUA confirmation needs two separately identifiable HDs or a multi-action HD.
-    for (int i = 0; i < c.site.areas().size(); i++) {
-      Area a = c.site.areas().get(i);
-      List<HoldUpDevice> in = hds.stream().filter(h -> h.area().equals(a.id())).toList();
-      if (in.size() == 1 && in.get(0).type() != HoldUpType.MULTI_ACTION) {
-        c.add(Severity.WARNING, "BS8243 5.4.1.2(b)", "areas[" + i + "]", "area " + a.id() + " has one hold-up device: a sequentially confirmed HUA needs two HDs separately identifiable at the CIE, or a multi-action HD");
-      }
-    }
+    // The hold-up feature owns these checks (4.5 a-e, 5.2.2, 5.3.1, 5.4.1.2 b).
+    c.findings.addAll(org.vigil.panel.validate.holdup.HoldUpChecks.check(c.site));
   }
 
   // ---- EN 50131 grade ----
@@ -243,17 +207,7 @@ public final class DesignValidator {
         c.add(Severity.WARNING, "EN50131-1 7 (system grade = lowest component)", "detectors[" + i + "].grade", d.name() + " is grade " + d.grade() + ": the system becomes grade " + d.grade());
       }
     }
-    int minLength = g >= 3 ? 6 : 4;
-    long codes = c.site.users().stream().filter(u -> u.pin() != null).count();
-    for (int i = 0; i < c.site.users().size(); i++) {
-      User u = c.site.users().get(i);
-      if (u.pin() != null && u.pin().length() > 0 && u.pin().length() < minLength) {
-        c.add(Severity.WARNING, "EN50131-1 8.3 (code differs; grade " + g + " minimum " + minLength + " digits per manufacturer practice [UNVERIFIED])", "users[" + i + "].pin", "user " + u.number() + " has a " + u.pin().length() + "-digit code");
-      }
-    }
-    if (codes > 0) {
-      c.add(Severity.INFO, "EN50131-1 8.3", "users", codes + " user code(s); differs = 10^length minus codes in use");
-    }
+    // Code differs, duress codes, quick arm: UserChecks (issue 4).
   }
 
   private static void outputs(Ctx c) {
@@ -279,6 +233,43 @@ public final class DesignValidator {
       c.add(Severity.INFO, "DD243 4.3(b)", "transmission.paths", diff
           ? "two paths of different technologies: a fault on both can be treated by the ARC as a confirmed alarm"
           : "both paths use the same technology: two path faults do not count as confirmation at the ARC");
+    }
+    atsCategory(c, ps);
+  }
+
+  /** The ATS category against the grade and the paths (transmitter issue 9). */
+  private static void atsCategory(Ctx c, List<TransmissionPath> ps) {
+    String raw = c.site.transmission().category();
+    int grade = c.site.site().grade();
+    if (raw == null) {
+      if (grade >= 2) {
+        c.add(Severity.WARNING, "EN50136-1 / EN50131-1 Table 10", "transmission.category",
+            "no ATS category (SP1-SP6, DP1-DP4) given for a grade " + grade + " system: poll and failure times are not checked against a category");
+      }
+      return;
+    }
+    AtsCategory cat = AtsCategory.parse(raw).orElse(null);
+    if (cat == null) return; // the loader already reported it
+    if (!cat.meetsGrade(grade)) {
+      int min = AtsCategory.minimumLevel(grade, cat.dual());
+      c.add(Severity.ERROR, "EN50131-1 Table 10 (ATS category per grade; values unverified)", "transmission.category",
+          "category " + cat + " is below grade " + grade + ": it needs at least " + (cat.dual() ? "DP" : "SP") + min);
+    }
+    if (cat.dual() && ps.size() < 2) {
+      c.add(Severity.ERROR, "EN50136-1 Table 1 (DP: alternative path)", "transmission.paths", "category " + cat + " is dual path but only " + ps.size() + " path is configured");
+    }
+    for (int i = 0; i < ps.size(); i++) {
+      TransmissionPath p = ps.get(i);
+      Duration limit = cat.reportingTime(p.role());
+      String path = "transmission.paths[" + i + "]";
+      if (p.failureTime().compareTo(limit) > 0) {
+        c.add(Severity.ERROR, AtsCategory.RULE, path + ".failure_time",
+            "path " + p.id() + " is declared failed only after " + Durations.format(p.failureTime()) + ", longer than " + cat + "'s " + p.role().name().toLowerCase() + " reporting time " + Durations.format(limit));
+      }
+      if (p.pollInterval().compareTo(p.failureTime()) >= 0) {
+        c.add(Severity.WARNING, "DC-09 NULL supervision", path + ".poll_interval",
+            "path " + p.id() + " polls every " + Durations.format(p.pollInterval()) + ", not more often than its failure time " + Durations.format(p.failureTime()) + ": one lost poll declares it failed");
+      }
     }
   }
 

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Decodes DC-09 frames from bytes and encodes them byte-exact (research A.2-A.10). Decoding never
@@ -91,6 +90,7 @@ public final class Dc09Codec {
    */
   public Dc09Result decode(byte[] frame, KeyLookup keys) {
     if (frame == null) return malformed(0, "no bytes", null);
+    if (keys == null) keys = KeyLookup.none();
     List<Deviation> deviations = new ArrayList<>(0);
     int n = frame.length;
     while (n > 0 && frame[n - 1] == 0) n--;
@@ -140,7 +140,7 @@ public final class Dc09Codec {
       return reject(Dc09Error.Kind.CRC,
           String.format("CRC in frame %04X, CRC of the bytes %04X (CRC-16/ARC over %d bytes from"
               + " the first '\"' to before CR)", sent, computed, end - q), 1,
-          null);
+          formOnly(form));
     }
     int bodyLength = end - q;
     if (lengthField != bodyLength) {
@@ -148,7 +148,7 @@ public final class Dc09Codec {
       String detail = String.format("length field %s = %d bytes, body has %d (0x%04X)%s",
           new String(frame, q - 4, 4, StandardCharsets.ISO_8859_1), lengthField, bodyLength,
           bodyLength, decimal ? "; the field holds the count in decimal" : "");
-      if (strictLength) return reject(Dc09Error.Kind.LENGTH, detail, q - 4, null);
+      if (strictLength) return reject(Dc09Error.Kind.LENGTH, detail, q - 4, formOnly(form));
       deviations.add(new Deviation(
           decimal ? Deviation.Kind.LENGTH_DECIMAL : Deviation.Kind.LENGTH_MISMATCH, detail));
     }
@@ -171,7 +171,7 @@ public final class Dc09Codec {
     boolean encrypted = token.startsWith("*");
     Dc09Id id = Dc09Id.ofToken(encrypted ? token.substring(1) : token).orElse(null);
     int i = close + 1;
-    if (len - i < 4 || !Dc09Frame.isDigits(s.substring(i, i + 4), 4, 4)) {
+    if (len - i < 4 || !digits4(s, i)) {
       return malformed(q + i, "sequence must be 4 digits", partial(token, id, encrypted, null, null,
           null, '#', null, form));
     }
@@ -370,7 +370,7 @@ public final class Dc09Codec {
     }
     try {
       Cipher c = AES.get();
-      c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.bytesUnsafe(), "AES"), ZERO_IV);
+      c.init(Cipher.DECRYPT_MODE, key.spec(), ZERO_IV);
       return c.doFinal(ct);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES failed on a block-aligned input", e);
@@ -432,7 +432,7 @@ public final class Dc09Codec {
       byte[] ct;
       try {
         Cipher c = AES.get();
-        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.bytesUnsafe(), "AES"), ZERO_IV);
+        c.init(Cipher.ENCRYPT_MODE, key.spec(), ZERO_IV);
         ct = c.doFinal(plain);
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("AES failed on a block-aligned input", e);
@@ -487,6 +487,14 @@ public final class Dc09Codec {
 
   // ---------------------------------------------------------------- helpers
 
+  private static boolean digits4(String s, int at) {
+    for (int k = at; k < at + 4; k++) {
+      char c = s.charAt(k);
+      if (c < '0' || c > '9') return false;
+    }
+    return true;
+  }
+
   private static int decimalLength(byte[] f, int at) {
     int v = 0;
     for (int i = at; i < at + 4; i++) {
@@ -512,6 +520,11 @@ public final class Dc09Codec {
   private static Dc09Header partial(String token, Dc09Id id, boolean enc, String seq, String r,
       String l, char marker, String acct, CrcForm form) {
     return new Dc09Header(token, id, enc, seq, r, l, marker, acct, form);
+  }
+
+  /** A header that knows only the CRC form: enough to NAK a binary-CRC panel in its own form. */
+  private static Dc09Header formOnly(CrcForm form) {
+    return new Dc09Header(null, null, false, null, null, null, '#', null, form);
   }
 
   private static String printable(char c) {

@@ -5,7 +5,8 @@ package org.vigil.protocol.dc09;
  * addressing in a DUH, or to tell an engineer which panel sent a rejected frame. Fields that could
  * not be read are null.
  *
- * @param idToken the token between the quotes as received, including a leading {@code *}
+ * @param idToken the token between the quotes as received, including a leading {@code *}; null
+ *     when the frame was rejected before the token was read (CRC, length)
  * @param id the known id, or null when the token is unknown
  */
 public record Dc09Header(

@@ -12,6 +12,8 @@ public enum Dc09Id {
   DUH("DUH"),
   RSP("RSP");
 
+  private static final Dc09Id[] ALL = values();
+
   private final String token;
 
   Dc09Id(String token) {
@@ -29,7 +31,7 @@ public enum Dc09Id {
   }
 
   public static Optional<Dc09Id> ofToken(String token) {
-    for (Dc09Id id : values()) {
+    for (Dc09Id id : ALL) {
       if (id.token.equals(token)) return Optional.of(id);
     }
     return Optional.empty();

@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An AES-128/192/256 key for DC-09 encryption, with the form it was typed in. The key material is
@@ -17,10 +18,16 @@ public final class Dc09Key {
 
   private final byte[] bytes;
   private final KeyForm form;
+  private final SecretKeySpec spec;
 
   private Dc09Key(byte[] bytes, KeyForm form) {
     this.bytes = bytes;
     this.form = form;
+    this.spec = new SecretKeySpec(bytes, "AES");
+  }
+
+  SecretKeySpec spec() {
+    return spec;
   }
 
   /** A key from raw bytes (16, 24 or 32). */

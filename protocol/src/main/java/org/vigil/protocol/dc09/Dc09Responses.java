@@ -80,6 +80,20 @@ public final class Dc09Responses {
     };
   }
 
+  /**
+   * For a transmitter: whether {@code response} acknowledges {@code request}: an ACK with the same
+   * sequence, receiver, line and account (DC-09 panels validate the echo, research A.5). An
+   * encrypted request needs an encrypted ACK.
+   */
+  public static boolean isAckFor(Dc09Frame request, Dc09Frame response) {
+    return response.id() == Dc09Id.ACK
+        && response.encrypted() == request.encrypted()
+        && response.sequence().equals(request.sequence())
+        && Objects.equals(response.receiver(), request.receiver())
+        && Objects.equals(response.line(), request.line())
+        && Objects.equals(response.account(), request.account());
+  }
+
   private static Dc09Frame.Builder echo(Dc09Id id, boolean encrypted, String seq, String r,
       String l, char marker, String acct, CrcForm form) {
     return Dc09Frame.builder(id).encrypted(encrypted).sequence(seq).receiver(r).line(l)

@@ -50,6 +50,15 @@ class Dc09ResponsesTest {
   }
 
   @Test
+  void transmitterRecognisesTheAckForItsRequestOnly() {
+    Dc09Frame req = decode("SW-21");
+    Dc09Frame ack = decode("MK-04");
+    assertThat(Dc09Responses.isAckFor(req, ack)).isTrue();
+    assertThat(Dc09Responses.isAckFor(decode("SW-20"), ack)).isFalse(); // R C0FFD vs c0ffd
+    assertThat(Dc09Responses.isAckFor(req, decode("SW-29"))).isFalse(); // DUH
+  }
+
+  @Test
   void nakHasTheFixedFormWithTheReceiversUtcTime() {
     assertThat(responses.nak(Instant.parse("2025-09-24T16:20:01Z")))
         .isEqualTo(Frames.vector("FI-03").bytes());
@@ -67,6 +76,11 @@ class Dc09ResponsesTest {
     assertThat(back.crcForm()).isEqualTo(CrcForm.BINARY);
     assertThat(back.sequence()).isEqualTo("0007");
     assertThat(responses.nak(Instant.EPOCH, CrcForm.BINARY)[7]).isEqualTo((byte) '"');
+    byte[] damaged = req.clone();
+    damaged[1] ^= 1;
+    Dc09Error crc = ((Dc09Result.Rejected) codec.decode(damaged)).error();
+    assertThat(crc.kind()).isEqualTo(Dc09Error.Kind.CRC);
+    assertThat(responses.answer(crc, Instant.EPOCH).orElseThrow()[7]).isEqualTo((byte) '"');
   }
 
   @Test

@@ -5,6 +5,7 @@ public enum ActionKind {
     TAKE("take", "Take"),
     RELEASE("release", "Release"),
     RECORD_CALLBACK("callback", "Record call-back"),
+    RECORD_LISTEN_IN("listen-in", "Record listen-in"),
     DESIGNATE_AUDIBLE("designate-audible", "Designate audibly confirmed"),
     DESIGNATE_VISUAL("designate-visual", "Designate visually confirmed"),
     CONTRARY_INDICATION("contrary-indication", "Record contrary indication"),

@@ -26,6 +26,7 @@ public final class ActionRules {
         return switch (k) {
             case TAKE, RELEASE -> ONE_HANDLER;
             case RECORD_CALLBACK -> "BS8243 7.4";
+            case RECORD_LISTEN_IN -> "BS8243 7.1.1";
             case DESIGNATE_AUDIBLE -> "BS8243 7.1.2";
             case DESIGNATE_VISUAL -> "BS8243 7.2.2";
             case CONTRARY_INDICATION -> "BS8243 7.5.3";

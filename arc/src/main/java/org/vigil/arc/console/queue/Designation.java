@@ -6,6 +6,8 @@ public enum Designation {
     SEQUENTIALLY_CONFIRMED("sequentially confirmed"),
     AUDIBLY_CONFIRMED("audibly confirmed"),
     VISUALLY_CONFIRMED("visually confirmed"),
+    CALL_BACK_CONFIRMED("call-back confirmed"),
+    TRANSMISSION_FAULT_CONFIRMED("confirmed (transmission fault)"),
     FALSE_ALERT("false alert");
 
     public final String label;
@@ -15,6 +17,6 @@ public enum Designation {
     }
 
     public boolean confirmed() {
-        return this == SEQUENTIALLY_CONFIRMED || this == AUDIBLY_CONFIRMED || this == VISUALLY_CONFIRMED;
+        return this != UNCONFIRMED && this != FALSE_ALERT;
     }
 }

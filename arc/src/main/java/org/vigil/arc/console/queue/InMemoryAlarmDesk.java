@@ -112,6 +112,7 @@ public final class InMemoryAlarmDesk implements AlarmDesk {
             case AlarmCommand.Release r -> copy(a, null, a.takenAt(), a.state(), null, null, null, a.designation(), a.designationRule(),
                     a.police(), a.signals(), a.images(), step(a, now, who, "released", a.heldBy().equals(who) ? "" : "from " + a.heldBy(), rule));
             case AlarmCommand.RecordCallback c -> same(a, step(a, now, who, "call-back", c.outcome().label + note(c.note()), rule));
+            case AlarmCommand.RecordListenIn l -> same(a, step(a, now, who, "listen-in", l.seconds() + " s" + note(l.note()), rule));
             case AlarmCommand.DesignateAudible d -> copy(a, a.heldBy(), a.takenAt(), a.state(), null, null, null,
                     Designation.AUDIBLY_CONFIRMED, rule, a.police(), a.signals(), a.images(),
                     step(a, now, who, "designated audibly confirmed", note(d.note()), rule));
@@ -122,7 +123,7 @@ public final class InMemoryAlarmDesk implements AlarmDesk {
             case AlarmCommand.DispatchPolice d -> copy(a, a.heldBy(), a.takenAt(), a.state(), null, null, null, a.designation(),
                     a.designationRule(), a.police().dispatched(now), a.signals(), a.images(),
                     step(a, now, who, "police dispatched", "URN " + a.police().urn() + note(d.note()), rule));
-            case AlarmCommand.InformKeyholder k -> same(a, step(a, now, who, "keyholder informed", k.keyholder() + note(k.note()), rule));
+            case AlarmCommand.InformKeyholder k -> same(a, step(a, now, who, k.reached() ? "keyholder informed" : "keyholder not reached", k.keyholder() + note(k.note()), rule));
             case AlarmCommand.Close c -> copy(a, a.heldBy(), a.takenAt(), AlarmView.State.CLOSED, now, who, c.cause(),
                     a.designation(), a.designationRule(), a.police(), a.signals(), a.images(),
                     step(a, now, who, "closed", c.cause().label + note(c.note()), rule));

@@ -223,9 +223,9 @@ public final class SettingFeature implements Feature {
     step.notify(Codes.notification(Signal.CLOSE, cid, area, step.areaConfig(area).number(), null, user, false, rule, "closing by user " + user));
   }
 
+  /** Per-user open/close reporting; quick arm (user 000) follows user 002 (seed 001). */
   private boolean reports(Step step, int user) {
-    if (user == 0) return true;
-    return step.site().users().stream().filter(u -> u.number() == user).findFirst().map(u -> u.openCloseReporting() == null || u.openCloseReporting()).orElse(true);
+    return org.vigil.panel.engine.users.UserReporting.openClose(step.site(), user);
   }
 
   /** Unsets an area (or abandons setting). */
@@ -242,7 +242,7 @@ public final class SettingFeature implements Feature {
     step.displayArea(area, cfg.name() + " unset");
     step.toneArea(area, Tone.ACCEPT);
     step.log(cfg.name() + " unset by user " + user, rule, true);
-    boolean report = user == 0 || step.site().users().stream().filter(u -> u.number() == user).findFirst().map(u -> u.openCloseReporting() == null || u.openCloseReporting()).orElse(true);
+    boolean report = user == 0 || org.vigil.panel.engine.users.UserReporting.openClose(step.site(), user);
     if (report) step.notify(Codes.notification(Signal.OPEN, 401, area, cfg.number(), null, user, false, rule, "opening by user " + user));
   }
 
@@ -279,17 +279,9 @@ public final class SettingFeature implements Feature {
   private void card(Step step, Input.CardPresented c) {
     Reader r = step.site().reader(c.reader()).orElse(null);
     if (r == null) return;
-    User user = step.site().users().stream().filter(u -> u.cards().contains(c.card())).findFirst().orElse(null);
-    if (user != null && r.pinPad() && c.pin() != null && (user.pin() == null || !user.pin().matches(c.pin()))) user = null;
-    if (user != null && r.pinPad() && c.pin() == null && user.pin() != null) {
-      // Card + PIN readers need both; a card alone is refused.
-      step.log("card without PIN at reader " + r.id(), "EN50131-1 8.3 authorisation", true);
-      return;
-    }
-    if (user == null) {
-      step.log("card not accepted at reader " + r.id(), "EN50131-1 8.3 authorisation", true);
-      return;
-    }
+    // Card, card + PIN, validity windows and duress PINs: the users feature (docs/users.md).
+    User user = org.vigil.panel.engine.users.CardAccess.holder(step, r, c.card(), c.pin());
+    if (user == null) return;
     final User u = user;
     List<String> areas = r.areas().stream().filter(a -> u.levelIn(a) >= 0 && u.levelIn(a) <= 5).toList();
     if (areas.isEmpty()) {

@@ -1,0 +1,270 @@
+package org.vigil.arc.console.queue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.vigil.arc.handling.AccountHandling;
+import org.vigil.arc.handling.AccountState;
+import org.vigil.arc.handling.Alarm;
+import org.vigil.arc.handling.FilterState;
+import org.vigil.arc.handling.HandlingEffect;
+import org.vigil.arc.handling.HandlingInput;
+import org.vigil.arc.handling.HandlingProfile;
+import org.vigil.arc.handling.StepResult;
+import org.vigil.arc.handling.StoredSignal;
+
+/**
+ * The console's {@link AlarmDesk} over the ARC II engine ({@code org.vigil.arc.handling.AccountHandling}): the
+ * imperative shell that holds each account's {@link AccountState}, feeds it stored signals, ticks and operator
+ * actions, and shows its alarms. The engine decides; this class only adds what the console needs around it:
+ * one handler per alarm, a version per alarm (stale pages), when an alarm was taken and police dispatched, and
+ * the display form of each signal (text and raw frame) that the engine does not keep.
+ */
+public final class EngineAlarmDesk implements AlarmDesk {
+    /** The name and address shown for an account; from the account store. */
+    public record Site(String name, String address) {}
+
+    private final Map<String, AccountState> states = new HashMap<>();
+    private final Map<String, Site> sites = new HashMap<>();
+    private final Map<String, AlarmView.Signal> signalDisplay = new HashMap<>();
+    private final Map<String, Long> versions = new HashMap<>();
+    private final Map<String, Alarm> lastSeen = new HashMap<>();
+    private final Map<String, Instant> takenAt = new HashMap<>();
+    private final Map<String, Instant> dispatchedAt = new HashMap<>();
+    private final Map<String, String> closedBy = new HashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<HandlingEffect>> effectListeners = new CopyOnWriteArrayList<>();
+
+    /** Adds or updates an account (profile edited by an administrator). */
+    public synchronized void account(HandlingProfile profile, Site site, Instant now) {
+        AccountState s = states.get(profile.accountId());
+        states.put(profile.accountId(), s == null ? AccountState.initial(profile, now) : s.withProfile(profile, now));
+        sites.put(profile.accountId(), site);
+    }
+
+    public synchronized boolean knows(String accountId) {
+        return states.containsKey(accountId);
+    }
+
+    /** A signal the receiver has durably stored, with its display form (text and raw frame). */
+    public List<HandlingEffect> signal(String accountId, StoredSignal s, AlarmView.Signal display, Instant now) {
+        synchronized (this) {
+            if (display != null) signalDisplay.put(key(accountId, s.signalId()), display);
+        }
+        return step(accountId, new HandlingInput.SignalReceived(s), now);
+    }
+
+    public List<HandlingEffect> pathFault(String accountId, HandlingInput input, Instant now) {
+        return step(accountId, input, now);
+    }
+
+    /** Fires due deadlines (filter expiry, schedules, police) on every account. */
+    public void tick(Instant now) {
+        List<String> ids;
+        synchronized (this) {
+            ids = new ArrayList<>(states.keySet());
+        }
+        for (String id : ids) step(id, new HandlingInput.Tick(), now);
+    }
+
+    /** Every effect the engine emits (for logging and the audit of engine decisions). */
+    public void onEffect(Consumer<HandlingEffect> l) {
+        effectListeners.add(l);
+    }
+
+    private List<HandlingEffect> step(String accountId, HandlingInput input, Instant now) {
+        Set<String> changed = new LinkedHashSet<>();
+        StepResult r;
+        synchronized (this) {
+            AccountState s = states.get(accountId);
+            if (s == null) return List.of();
+            r = AccountHandling.step(s, input, now);
+            states.put(accountId, r.state());
+            for (HandlingEffect e : r.effects()) {
+                if (e instanceof HandlingEffect.PoliceDispatched pd) dispatchedAt.putIfAbsent(pd.alarmId(), now);
+                if (e instanceof HandlingEffect.AlarmClosed ac) closedBy.put(ac.alarmId(), ac.operator());
+            }
+            for (Alarm a : r.state().alarms()) {
+                Alarm before = lastSeen.put(a.id(), a);
+                if (!a.equals(before)) {
+                    versions.merge(a.id(), 1L, Long::sum);
+                    if (a.takenBy() != null) takenAt.putIfAbsent(a.id(), now);
+                    changed.add(a.id());
+                }
+            }
+        }
+        for (HandlingEffect e : r.effects()) for (Consumer<HandlingEffect> l : effectListeners) safe(() -> l.accept(e));
+        for (String id : changed) for (Consumer<String> l : listeners) safe(() -> l.accept(id));
+        return r.effects();
+    }
+
+    private static void safe(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // a failing listener (closed SSE stream) must not stop handling
+        }
+    }
+
+    @Override
+    public synchronized List<AlarmView> open() {
+        List<AlarmView> out = new ArrayList<>();
+        for (AccountState s : states.values()) for (Alarm a : s.openAlarms()) out.add(view(s, a));
+        return out;
+    }
+
+    @Override
+    public synchronized List<AlarmView> closedSince(Instant since) {
+        List<AlarmView> out = new ArrayList<>();
+        for (AccountState s : states.values())
+            for (Alarm a : s.alarms()) if (!a.open() && a.closedAt() != null && !a.closedAt().isBefore(since)) out.add(view(s, a));
+        return out;
+    }
+
+    @Override
+    public synchronized Optional<AlarmView> find(String alarmId) {
+        AccountState s = states.get(accountOf(alarmId));
+        if (s == null) return Optional.empty();
+        return s.alarm(alarmId).map(a -> view(s, a));
+    }
+
+    @Override
+    public ActionResult act(String alarmId, Actor actor, AlarmCommand cmd, Long expectedVersion, Instant now) {
+        String accountId = accountOf(alarmId);
+        HandlingInput.OperatorAction input;
+        synchronized (this) {
+            Optional<AlarmView> found = find(alarmId);
+            if (found.isEmpty()) return new ActionResult.Refused(ActionResult.Reason.NOT_FOUND, "No alarm " + alarmId + ".", "");
+            AlarmView a = found.get();
+            Optional<ActionResult.Refused> ownership = ownership(a, actor, cmd.kind(), now);
+            if (ownership.isPresent()) return ownership.get();
+            if (expectedVersion != null && expectedVersion != a.version())
+                return new ActionResult.Refused(ActionResult.Reason.STALE, "Alarm " + a.id()
+                        + " changed since your page was loaded; reload it and try again. Nothing changed.", "");
+            Optional<Alarm> engineAlarm = states.get(accountId).alarm(alarmId);
+            input = toEngine(actor.username(), alarmId, cmd, engineAlarm.map(Alarm::imagesReceived).orElse(0));
+            if (input == null) return new ActionResult.Refused(ActionResult.Reason.NOT_ALLOWED,
+                    cmd.kind().label + " is not an action of the handling engine.", ActionRules.ONE_HANDLER);
+        }
+        List<HandlingEffect> effects = step(accountId, input, now);
+        for (HandlingEffect e : effects) {
+            if (e instanceof HandlingEffect.ActionRefused r)
+                return new ActionResult.Refused(ActionResult.Reason.NOT_ALLOWED, capitalise(r.reason()) + ". Nothing changed.", r.rule());
+        }
+        String rule = effects.stream().filter(e -> !(e instanceof HandlingEffect.DecisionLogged)).map(HandlingEffect::rule)
+                .findFirst().orElseGet(() -> effects.isEmpty() ? ActionRules.ruleFor(cmd.kind(), find(alarmId).orElseThrow()) : effects.get(0).rule());
+        return new ActionResult.Done(find(alarmId).orElseThrow(), rule);
+    }
+
+    /** The console's part of the rules: the engine checks the standards, the console who may touch the alarm. */
+    private static Optional<ActionResult.Refused> ownership(AlarmView a, Actor actor, ActionKind k, Instant now) {
+        Optional<ActionResult.Refused> r = ActionRules.check(a, actor, k, now);
+        if (r.isEmpty()) return r;
+        ActionResult.Reason reason = r.get().reason();
+        // Leave content rules (designations, police, images) to the engine so its reason and rule are shown.
+        return reason == ActionResult.Reason.CLOSED || reason == ActionResult.Reason.HELD_BY_OTHER
+                || (k != ActionKind.TAKE && a.heldBy() == null) || k == ActionKind.TAKE || k == ActionKind.RELEASE ? r : Optional.empty();
+    }
+
+    private static HandlingInput.OperatorAction toEngine(String op, String id, AlarmCommand cmd, int imagesReceived) {
+        return switch (cmd) {
+            case AlarmCommand.Take t -> new HandlingInput.TakeAlarm(op, id);
+            case AlarmCommand.Release r -> null;
+            case AlarmCommand.RecordListenIn l -> new HandlingInput.RecordListenIn(op, id, l.seconds());
+            case AlarmCommand.RecordCallback c -> new HandlingInput.RecordCallBackOutcome(op, id,
+                    HandlingInput.CallBackOutcome.valueOf(c.outcome().engineName));
+            case AlarmCommand.DesignateAudible d -> new HandlingInput.DesignateAudiblyConfirmed(op, id);
+            case AlarmCommand.DesignateVisual d -> new HandlingInput.DesignateVisuallyConfirmed(op, id);
+            case AlarmCommand.ContraryIndication c -> new HandlingInput.RecordContraryIndication(op, id, c.note());
+            case AlarmCommand.DispatchPolice d -> new HandlingInput.DispatchPolice(op, id);
+            case AlarmCommand.InformKeyholder k -> new HandlingInput.InformKeyholder(op, id, k.keyholder(), k.reached());
+            case AlarmCommand.Close c -> new HandlingInput.CloseAlarm(op, id,
+                    org.vigil.arc.handling.CloseCause.valueOf(c.cause().name()), c.note());
+            // The engine counts viewed images, it does not name them: viewing is recorded for all received so far.
+            case AlarmCommand.ViewImage v -> new HandlingInput.ImagesViewed(op, id, imagesReceived);
+        };
+    }
+
+    private static String capitalise(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String accountOf(String alarmId) {
+        int i = alarmId.lastIndexOf('-');
+        return i < 0 ? alarmId : alarmId.substring(0, i);
+    }
+
+    private static String key(String accountId, String signalId) {
+        return accountId + "\u0000" + signalId;
+    }
+
+    private AlarmView view(AccountState s, Alarm a) {
+        HandlingProfile p = s.profile();
+        Site site = sites.getOrDefault(p.accountId(), new Site(p.accountId(), ""));
+        AlarmKind kind = switch (a.designation().type()) {
+            case HOLD_UP -> a.duress() || a.designation().duress() ? AlarmKind.DURESS : AlarmKind.HOLD_UP;
+            case INTRUDER -> AlarmKind.INTRUDER;
+            case TAMPER -> AlarmKind.TAMPER;
+            case TECHNICAL -> AlarmKind.TECHNICAL;
+        };
+        Designation d = a.designation().falseAlert() ? Designation.FALSE_ALERT : switch (a.designation().confirmation()) {
+            case UNCONFIRMED -> Designation.UNCONFIRMED;
+            case SEQUENTIAL -> Designation.SEQUENTIALLY_CONFIRMED;
+            case AUDIBLE -> Designation.AUDIBLY_CONFIRMED;
+            case VISUAL -> Designation.VISUALLY_CONFIRMED;
+            case CALL_BACK -> Designation.CALL_BACK_CONFIRMED;
+            case TRANSMISSION_FAULT -> Designation.TRANSMISSION_FAULT_CONFIRMED;
+        };
+        String dRule = a.history().isEmpty() ? "" : a.history().get(a.history().size() - 1).rule();
+        for (int i = a.history().size() - 1; i >= 0; i--) {
+            String text = a.history().get(i).text().toLowerCase();
+            if (text.contains("confirm") || text.contains("designat") || text.contains("opened")) {
+                dRule = a.history().get(i).rule();
+                break;
+            }
+        }
+        org.vigil.arc.handling.PoliceResponse pr = s.response(a.policeKind());
+        PoliceStatus.Response resp = pr.available() ? PoliceStatus.Response.ACTIVE
+                : pr.status() == org.vigil.arc.handling.PoliceResponse.Status.NO_URN ? PoliceStatus.Response.NONE : PoliceStatus.Response.WITHDRAWN;
+        PoliceStatus police = new PoliceStatus(pr.urn(), resp, a.policeDispatched() ? dispatchedAt.getOrDefault(a.id(), a.openedAt()) : null);
+        List<AlarmView.Signal> signals = new ArrayList<>();
+        List<AlarmView.Zone> zones = new ArrayList<>();
+        for (String sid : a.signalIds()) {
+            AlarmView.Signal shown = signalDisplay.get(key(p.accountId(), sid));
+            AlarmView.Signal sig = shown != null ? shown : new AlarmView.Signal(a.openedAt(), "", "signal " + sid, "", "", "");
+            signals.add(sig);
+            if (sig.zone() != null && !sig.zone().isBlank() && zones.stream().noneMatch(z -> z.number().equals(sig.zone())))
+                zones.add(new AlarmView.Zone(sig.zone(), "", sig.code(), sig.description()));
+        }
+        List<AlarmView.Keyholder> keyholders = new ArrayList<>();
+        int n = 1;
+        for (HandlingProfile.Keyholder k : p.keyholders()) keyholders.add(new AlarmView.Keyholder(n++, k.name(), k.phone()));
+        List<AlarmView.Image> images = new ArrayList<>();
+        for (int i = 1; i <= a.imagesReceived(); i++) {
+            boolean viewed = i <= a.imagesViewed();
+            images.add(new AlarmView.Image("image-" + i, null, "image " + i + " (content kept by the site's video system)", "",
+                    viewed ? "operator" : null, viewed ? a.openedAt() : null));
+        }
+        List<AlarmView.Step> history = a.history().stream()
+                .map(dec -> new AlarmView.Step(dec.at(), "", dec.text(), "", dec.rule())).toList();
+        boolean closed = !a.open();
+        CloseCause cause = a.closeCause() == null ? (a.status() == Alarm.Status.CANCELLED_FALSE_ALERT ? CloseCause.FALSE_ALERT : null)
+                : CloseCause.valueOf(a.closeCause().name());
+        return new AlarmView(a.id(), p.accountId(), site.name(), site.address(), kind, d, dRule, a.priority().ordinal() + 1,
+                a.openedAt(), a.filter() == FilterState.RUNNING ? a.filterUntil() : null, police, a.takenBy(), takenAt.get(a.id()),
+                closed ? AlarmView.State.CLOSED : AlarmView.State.OPEN, a.closedAt(), closed ? closedBy.getOrDefault(a.id(), "engine") : null,
+                cause, versions.getOrDefault(a.id(), 1L), signals, zones, keyholders, p.callBack().steps(), images, history);
+    }
+
+    @Override
+    public void subscribe(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+}

@@ -1,0 +1,138 @@
+package org.vigil.arc.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.arc.ArcConfig;
+import org.vigil.arc.ArcService;
+import org.vigil.arc.console.audit.AuditEntry;
+import org.vigil.arc.console.web.Json;
+import org.vigil.arc.testing.Dc09TestClient;
+import org.vigil.arc.testing.TestPostgres;
+import org.vigil.protocol.dc09.Dc09Frame;
+import org.vigil.protocol.dc09.Dc09Id;
+
+/**
+ * End to end: the real ARC (DC-09 receiver, store, supervision), the ARC II engine and the console. An account is
+ * created through the console API; a hold-up frame sent over DC-09 appears in the operator's browser without a
+ * reload; the operator takes it, records the call-back and closes it; the audit trail shows each step.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArcConsoleDc09Test {
+    static final String ADMIN_PASSWORD = "first start password";
+    @TempDir Path dir;
+    ArcService arc;
+    ArcConsole console;
+    final List<String> printed = new CopyOnWriteArrayList<>();
+    Playwright playwright;
+    Browser browser;
+    String base;
+
+    @BeforeAll
+    void start() throws Exception {
+        arc = ArcService.start(ArcConfig.loopback(dir).withJdbc(TestPostgres.newDatabase(), null, null));
+        console = ArcConsole.attach(arc, new ArcConsole.Options(new InetSocketAddress("127.0.0.1", 0), Optional.of(ADMIN_PASSWORD), 1000), printed::add);
+        base = "http://127.0.0.1:" + console.port();
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setArgs(ConsoleBrowserTest.ARGS));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+        if (console != null) console.close();
+        if (arc != null) arc.close();
+    }
+
+    HttpResponse<String> api(HttpClient http, String method, String path, String body, String csrf) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        if (csrf != null) b.header(ConsoleModule.CSRF_HEADER, csrf);
+        return http.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void holdUpSentOverDc09AppearsLiveAndIsHandledToCloseWithAnAuditTrail() throws Exception {
+        assertThat(printed).singleElement().asString().contains("initial administrator 'admin'").doesNotContain(ADMIN_PASSWORD);
+
+        // the administrator creates the account through the console API
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        var login = api(http, "POST", "/console/api/session", "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null);
+        assertThat(login.statusCode()).isEqualTo(201);
+        String csrf = Json.MAPPER.readTree(login.body()).get("csrfToken").asText();
+        var created = api(http, "POST", "/console/api/accounts", """
+                {"accountId":"1234","receiverPrefix":"1","name":"Northgate Bank <branch>","address":"1 High Street, Anytown",
+                 "keyForm":"NONE","paths":[{"name":"*","supervisionSeconds":3600}],
+                 "keyholders":[{"name":"Kim Keyholder","phone":"+44 20 7946 0000"}],"urnIntruder":"AB/12345/I","urnHoldUp":"AB/12345/H",
+                 "responsePlan":"Hold-up: call back, then police"}""", csrf);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> arc.directory().all().stream().anyMatch(a -> a.number().equals("1234"))
+                && console.desk().knows("1234"));
+
+        // the operator's browser
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)).newPage();
+        page.setDefaultTimeout(15_000);
+        page.navigate(base + "/console/login");
+        page.fill("input[name=username]", "admin");
+        page.fill("input[name=password]", ADMIN_PASSWORD);
+        page.click("button[type=submit]");
+        page.waitForURL("**/console/queue");
+        page.waitForSelector("body[data-live='1']", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+        page.evaluate("window.__notReloaded = true");
+
+        // a panel sends a hold-up over DC-09; the ARC acknowledges after the durable write
+        try (Dc09TestClient panel = new Dc09TestClient(arc.dc09Port())) {
+            Dc09Frame ack = Dc09TestClient.decode(panel.exchange(Dc09TestClient.encode(
+                    Dc09TestClient.sia("1234", 1, "#1234|NHA001", Instant.now()))));
+            assertThat(ack.id()).isEqualTo(Dc09Id.ACK);
+        }
+        page.waitForSelector("tr[data-alarm='1234-1']");
+        assertThat(page.evaluate("window.__notReloaded === true")).isEqualTo(true);
+        String row = page.textContent("tr[data-alarm='1234-1']");
+        assertThat(row).contains("hold-up").contains("Northgate Bank <branch>").contains("waiting");
+
+        page.click("tr[data-alarm='1234-1'] button.take");
+        page.waitForURL("**/console/alarms/1234-1");
+        assertThat(page.textContent("table.signals")).contains("HA");
+        page.selectOption("form[data-action=callback] select[name=outcome]", "SPOKE_WRONG_PASSWORD");
+        page.click("form[data-action=callback] button");
+        page.waitForSelector("text=call-back confirmed");
+        page.selectOption("form[data-action=close] select[name=cause]", "GENUINE");
+        page.click("form[data-action=close] button");
+        page.waitForURL("**/console/queue?closed=1234-1");
+
+        assertThat(console.module().auditTrail().forAlarm("1234-1")).extracting(AuditEntry::action)
+                .containsExactly("alarm.take", "alarm.callback", "alarm.close");
+        page.navigate(base + "/console/alarms/1234-1");
+        assertThat(page.textContent("table.audit")).contains("alarm.take").contains("alarm.callback").contains("alarm.close");
+        assertThat(page.textContent("#state")).contains("closed by admin");
+        page.context().close();
+    }
+}

@@ -1,0 +1,482 @@
+package org.vigil.panel.transmit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vigil.panel.config.Transmission;
+import org.vigil.panel.config.TransmissionPath;
+import org.vigil.panel.transmit.TransmitState.Head;
+import org.vigil.panel.transmit.TransmitState.Outstanding;
+import org.vigil.panel.transmit.TransmitState.PathState;
+import org.vigil.protocol.dc09.Dc09Frame;
+import org.vigil.protocol.dc09.Dc09Id;
+import org.vigil.protocol.dc09.Dc09Result;
+
+/**
+ * The pure transmitter: {@code (state, input, now) -> (state, effects)}. It decides what to send on
+ * which path and when, matches answers, retransmits with the same sequence, adopts a receiver's
+ * clock from its NAK, gives an event up after DUHs, fails over between paths, polls each path with
+ * NULL and declares a path failed or restored. It reads no clock and does no I/O.
+ *
+ * <p>Ordering: one event is in progress at a time, the oldest; the next leaves only when it has been
+ * acknowledged (or given up). So events leave in the order raised on every path, and an unconfirmed
+ * alarm is never sent after the confirmed alarm raised after it (BS 8243 6.4.5 e).
+ */
+public final class TransmitPlanner {
+  static final String RULE_SEQ = "DC-09 5.5: retransmit with the same sequence";
+  static final String RULE_NAK = "DC-09 NAK: receiver time adopted";
+  static final String RULE_DUH = "DC-09 DUH: receiver cannot process";
+  static final String RULE_FAILOVER = "EN50136-1 DP: fail over to the alternative path";
+  static final String RULE_FAULT = "EN50136-1 reporting time; DD243 4.3";
+  static final String RULE_BACKUP_RATE = "EN50136-1 DP: secondary takes the primary's supervision on primary failure";
+
+  private final Transmission tx;
+  private final List<TransmissionPath> paths;
+  private final Map<String, TransmissionPath> byId = new LinkedHashMap<>();
+  private final TransmitSettings settings;
+
+  public TransmitPlanner(Transmission tx, TransmitSettings settings) {
+    this.tx = tx;
+    this.settings = settings;
+    List<TransmissionPath> ps = new ArrayList<>(tx.paths());
+    ps.sort(Comparator.comparing(p -> p.role() == TransmissionPath.Role.PRIMARY ? 0 : 1));
+    this.paths = List.copyOf(ps);
+    for (TransmissionPath p : paths) byId.put(p.id(), p);
+  }
+
+  public List<TransmissionPath> paths() {
+    return paths;
+  }
+
+  public TransmitSettings settings() {
+    return settings;
+  }
+
+  /** The state at start: every path presumed up (the failure time runs from now), queue as recovered. */
+  public TransmitState initial(Instant start, List<QueuedEvent> pending) {
+    Map<String, PathState> m = new LinkedHashMap<>();
+    for (TransmissionPath p : paths) m.put(p.id(), new PathState(p.id(), true, start, start, start, start, null, 0, 0));
+    return new TransmitState(m, pending, null, Map.of(), start);
+  }
+
+  public record Result(TransmitState state, List<TxEffect> effects) {}
+
+  public Result step(TransmitState s, TxInput input, Instant now) {
+    if (now.isBefore(s.now())) now = s.now(); // the shell's clock stepped back: hold time still
+    Work w = new Work(s, now);
+    switch (input) {
+      case TxInput.Tick t -> {}
+      case TxInput.Enqueued e -> {
+        if (w.queue.stream().noneMatch(q -> q.id() == e.event().id())) {
+          int i = 0;
+          while (i < w.queue.size() && w.queue.get(i).id() < e.event().id()) i++;
+          w.queue.add(i, e.event());
+        }
+      }
+      case TxInput.Response r -> w.response(r.path(), r.result());
+      case TxInput.LinkFailed f -> {
+        PathState p = w.paths.get(f.path());
+        if (p != null && p.outstanding() != null) w.failure(f.path(), "link failed: " + f.reason(), false);
+      }
+    }
+    w.timeouts();
+    w.supervise();
+    w.sendHead();
+    w.polls();
+    return new Result(w.state(), List.copyOf(w.effects));
+  }
+
+  /** The next instant at which {@link #step} with a Tick has something to do, if any. */
+  public Optional<Instant> nextDeadline(TransmitState s) {
+    Instant best = null;
+    boolean primaryDown = primaryDown(s.paths());
+    for (TransmissionPath tp : paths) {
+      PathState p = s.path(tp.id());
+      List<Instant> c = new ArrayList<>(3);
+      if (p.outstanding() != null) c.add(p.outstanding().deadline());
+      else {
+        c.add(later(p.nextPoll(), p.notBefore()));
+        if (s.head() != null && s.head().path().equals(p.id()) || s.head() == null && !s.queue().isEmpty()) c.add(p.notBefore());
+      }
+      if (p.up()) c.add(later(p.lastAck(), p.graceFrom()).plus(failureTime(tp, primaryDown)));
+      for (Instant i : c) if (best == null || i.isBefore(best)) best = i;
+    }
+    if (best != null && best.isBefore(s.now())) best = s.now();
+    return Optional.ofNullable(best);
+  }
+
+  // ------------------------------------------------------------------ supervision regime
+
+  Duration pollInterval(TransmissionPath p, boolean primaryDown, boolean up) {
+    Duration d = p.pollInterval();
+    TransmissionPath primary = paths.get(0);
+    if (primaryDown && p != primary && primary.pollInterval().compareTo(d) < 0) d = primary.pollInterval();
+    if (!up && settings.downPollInterval().compareTo(d) < 0) d = settings.downPollInterval();
+    return d;
+  }
+
+  Duration failureTime(TransmissionPath p, boolean primaryDown) {
+    Duration d = p.failureTime();
+    TransmissionPath primary = paths.get(0);
+    if (primaryDown && p != primary && primary.failureTime().compareTo(d) < 0) d = primary.failureTime();
+    return d;
+  }
+
+  boolean primaryDown(Map<String, PathState> m) {
+    return !paths.isEmpty() && !m.get(paths.get(0).id()).up();
+  }
+
+  static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  static String receiverKey(TransmissionPath p) {
+    return p.host() + ":" + p.port();
+  }
+
+  /** Builds the DC-09 frame of an event or a NULL poll for a path, stamped in the receiver's time. */
+  Dc09Frame frame(TransmissionPath p, Dc09Id id, int sequence, String data, Instant now, Map<String, Duration> offsets) {
+    Duration offset = offsets.getOrDefault(receiverKey(p), Duration.ZERO);
+    return Dc09Frame.builder(id)
+        .encrypted(p.key() != null)
+        .sequence(sequence)
+        .receiver(p.receiver())
+        .line(p.line())
+        .account(p.account())
+        .data(data)
+        .timestamp(now.plus(offset))
+        .build();
+  }
+
+  // ------------------------------------------------------------------ one step
+
+  private final class Work {
+    final Instant now;
+    final Map<String, PathState> paths;
+    final List<QueuedEvent> queue;
+    Head head;
+    final Map<String, Duration> offsets;
+    final List<TxEffect> effects = new ArrayList<>();
+
+    Work(TransmitState s, Instant now) {
+      this.now = now;
+      this.paths = new LinkedHashMap<>(s.paths());
+      this.queue = new ArrayList<>(s.queue());
+      this.head = s.head();
+      this.offsets = new LinkedHashMap<>(s.offsets());
+    }
+
+    TransmitState state() {
+      return new TransmitState(paths, queue, head, offsets, now);
+    }
+
+    void log(String path, String msg, String rule) {
+      effects.add(new TxEffect.Log(path, msg, rule));
+    }
+
+    PathState p(String id) {
+      return paths.get(id);
+    }
+
+    void put(PathState p) {
+      paths.put(p.id(), p);
+    }
+
+    boolean primaryDown() {
+      return TransmitPlanner.this.primaryDown(paths);
+    }
+
+    QueuedEvent event(long id) {
+      for (QueuedEvent q : queue) if (q.id() == id) return q;
+      return null;
+    }
+
+    // ---- answers
+
+    void response(String pathId, Dc09Result result) {
+      PathState p = p(pathId);
+      if (p == null) return;
+      Outstanding o = p.outstanding();
+      if (!(result instanceof Dc09Result.Decoded d)) {
+        Dc09Result.Rejected r = (Dc09Result.Rejected) result;
+        if (o == null) {
+          log(pathId, "unreadable answer while nothing was outstanding ignored: " + r.error(), "DC-09");
+          return;
+        }
+        failure(pathId, "unreadable answer (" + r.error().kind().label() + ")", false);
+        return;
+      }
+      Dc09Frame f = d.frame();
+      switch (f.id()) {
+        case ACK, RSP -> ack(pathId, p, o, f);
+        case NAK -> nak(pathId, p, o, f);
+        case DUH -> duh(pathId, p, o, f);
+        default -> {
+          if (o != null) failure(pathId, "answer is not ACK/NAK/DUH but " + f.id().token(), false);
+        }
+      }
+    }
+
+    void ack(String pathId, PathState p, Outstanding o, Dc09Frame f) {
+      TransmissionPath tp = byId.get(pathId);
+      if (f.account() != null && tp.account() != null && !f.account().equalsIgnoreCase(tp.account())) {
+        if (o != null) failure(pathId, "ACK for account " + f.account() + ", not ours", false);
+        return;
+      }
+      int seq = f.sequenceNumber();
+      if (o != null && o.sequence() == seq) {
+        success(pathId, o.eventId());
+        return;
+      }
+      // A late ACK for the head event (its earlier attempt timed out): it was delivered after all.
+      if (head != null) {
+        QueuedEvent h = event(head.eventId());
+        if (h != null && h.sequence() == seq && seq != 0) {
+          PathState q = p(pathId);
+          if (q.outstanding() != null && q.outstanding().sequence() == seq) q = with(q, null);
+          put(q);
+          log(pathId, "late ACK for sequence " + f.sequence() + " accepted", RULE_SEQ);
+          markAlive(pathId);
+          delivered(pathId, h);
+          return;
+        }
+      }
+      log(pathId, "ACK for sequence " + f.sequence() + " matches nothing outstanding: ignored", "DC-09: panel validates the echoed sequence");
+    }
+
+    void nak(String pathId, PathState p, Outstanding o, Dc09Frame f) {
+      if (o == null) {
+        log(pathId, "NAK while nothing was outstanding ignored", "DC-09");
+        return;
+      }
+      TransmissionPath tp = byId.get(pathId);
+      boolean adopted = false;
+      if (f.timestampUtc().isPresent()) {
+        Duration offset = Duration.between(now, f.timestampUtc().get());
+        Duration old = offsets.getOrDefault(receiverKey(tp), Duration.ZERO);
+        if (offset.minus(old).abs().compareTo(Duration.ofSeconds(2)) >= 0) {
+          offsets.put(receiverKey(tp), offset);
+          adopted = true;
+          log(pathId, "NAK: receiver " + receiverKey(tp) + " time offset " + offset.toSeconds() + " s adopted", RULE_NAK);
+        }
+      }
+      failure(pathId, "NAK" + (adopted ? " (clock corrected)" : ""), adopted);
+    }
+
+    void duh(String pathId, PathState p, Outstanding o, Dc09Frame f) {
+      if (o == null) return;
+      // The receiver read the frame: the path itself works.
+      put(with(p, null));
+      markAlive(pathId);
+      if (o.poll()) {
+        log(pathId, "receiver answered DUH to a NULL poll (path counted alive)", RULE_DUH);
+        return;
+      }
+      if (head == null || head.eventId() != o.eventId()) return;
+      head = new Head(head.eventId(), head.path(), 0, head.attempts(), head.duhs() + 1);
+      QueuedEvent e = event(head.eventId());
+      log(pathId, "DUH for event " + e.id() + " sequence " + String.format("%04d", e.sequence()) + " (" + head.duhs() + " of " + settings.maxDuh() + ")", RULE_DUH);
+      if (head.duhs() >= settings.maxDuh()) {
+        effects.add(new TxEffect.Undeliverable(e.id(), pathId, RULE_DUH, "receiver answered DUH " + head.duhs() + " times"));
+        queue.remove(e);
+        head = null;
+      } else {
+        switchPath(nextPath(pathId), "DUH on " + pathId);
+      }
+    }
+
+    void success(String pathId, Long eventId) {
+      PathState p = p(pathId);
+      put(with(p, null));
+      markAlive(pathId);
+      if (eventId != null && head != null && head.eventId() == eventId) {
+        QueuedEvent e = event(eventId);
+        if (e != null) delivered(pathId, e);
+      }
+    }
+
+    void delivered(String pathId, QueuedEvent e) {
+      effects.add(new TxEffect.Delivered(e.id(), pathId, e.sequence()));
+      queue.remove(e);
+      head = null;
+    }
+
+    /** The receiver answered on this path: it is alive; restore it after enough answers in a row. */
+    void markAlive(String pathId) {
+      PathState p = p(pathId);
+      boolean wasPrimaryDown = primaryDown();
+      int good = p.up() ? 0 : p.goodAcks() + 1;
+      boolean up = p.up() || good >= settings.restoreAcks();
+      Instant nextPoll = p.nextPoll();
+      if (!p.up() && !up) nextPoll = now.plus(pollInterval(byId.get(pathId), wasPrimaryDown, false));
+      put(new PathState(p.id(), up, now, p.graceFrom(), nextPoll, now, p.outstanding(), 0, up ? 0 : good));
+      if (!p.up() && up) {
+        effects.add(new TxEffect.PathChanged(pathId, true, RULE_FAULT, settings.restoreAcks() + " acknowledgements in a row"));
+        regimeChanged(wasPrimaryDown);
+      }
+    }
+
+    /** A failed attempt on the path (timeout, link failure, NAK, garbage). */
+    void failure(String pathId, String reason, boolean resendNow) {
+      PathState p = p(pathId);
+      Outstanding o = p.outstanding();
+      if (o == null) return;
+      TransmissionPath tp = byId.get(pathId);
+      Instant notBefore = resendNow ? now : now.plus(settings.retryDelay());
+      Instant nextPoll = p.nextPoll();
+      if (o.poll()) {
+        Duration again = pollInterval(tp, primaryDown(), p.up());
+        if (settings.downPollInterval().compareTo(again) < 0) again = settings.downPollInterval();
+        nextPoll = resendNow ? now : now.plus(again);
+      }
+      put(new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), nextPoll, notBefore, null, p.failures() + 1, p.goodAcks()));
+      if (o.poll()) {
+        log(pathId, "NULL poll not acknowledged: " + reason, "DC-09 NULL supervision");
+        return;
+      }
+      if (head == null || head.eventId() != o.eventId()) return;
+      head = new Head(head.eventId(), head.path(), head.attemptsOnPath() + 1, head.attempts(), head.duhs());
+      log(pathId, "event " + o.eventId() + " sequence " + String.format("%04d", o.sequence()) + " attempt " + o.attempt() + " failed: " + reason, RULE_SEQ);
+      if (head.attemptsOnPath() >= settings.attemptsPerPath()) {
+        String next = nextPath(pathId);
+        if (!next.equals(pathId)) switchPath(next, head.attemptsOnPath() + " failed attempts on " + pathId);
+        else head = new Head(head.eventId(), head.path(), 0, head.attempts(), head.duhs());
+      }
+    }
+
+    void switchPath(String to, String why) {
+      if (!to.equals(head.path())) log(to, "event " + head.eventId() + " fails over from " + head.path() + " to " + to + " (" + why + ")", RULE_FAILOVER);
+      head = new Head(head.eventId(), to, 0, head.attempts(), head.duhs());
+    }
+
+    String nextPath(String from) {
+      List<TransmissionPath> ps = TransmitPlanner.this.paths;
+      int i = 0;
+      while (i < ps.size() && !ps.get(i).id().equals(from)) i++;
+      // Prefer the next path that is up; otherwise simply the next one.
+      for (int k = 1; k <= ps.size(); k++) {
+        TransmissionPath c = ps.get((i + k) % ps.size());
+        if (p(c.id()).up()) return c.id();
+      }
+      return ps.get((i + 1) % ps.size()).id();
+    }
+
+    PathState with(PathState p, Outstanding o) {
+      return new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), p.nextPoll(), p.notBefore(), o, p.failures(), p.goodAcks());
+    }
+
+    // ---- time
+
+    void timeouts() {
+      for (String id : new ArrayList<>(paths.keySet())) {
+        Outstanding o = p(id).outstanding();
+        if (o != null && !now.isBefore(o.deadline())) {
+          failure(id, "no answer within " + settings.ackTimeout().toSeconds() + " s", false);
+        }
+      }
+    }
+
+    void supervise() {
+      for (TransmissionPath tp : TransmitPlanner.this.paths) {
+        PathState p = p(tp.id());
+        if (!p.up()) continue;
+        boolean wasPrimaryDown = primaryDown();
+        Duration ft = failureTime(tp, wasPrimaryDown);
+        Instant due = later(p.lastAck(), p.graceFrom()).plus(ft);
+        if (now.isBefore(due)) continue;
+        put(new PathState(p.id(), false, p.lastAck(), p.graceFrom(), now, p.notBefore(), p.outstanding(), p.failures(), 0));
+        effects.add(new TxEffect.PathChanged(tp.id(), false, RULE_FAULT,
+            "no acknowledgement for " + ft.toSeconds() + " s (" + tp.technology() + ")"));
+        regimeChanged(wasPrimaryDown);
+        if (head != null && head.path().equals(tp.id()) && p(head.path()).outstanding() == null) {
+          String next = nextPath(tp.id());
+          if (!next.equals(tp.id()) && p(next).up()) switchPath(next, tp.id() + " declared failed");
+        }
+      }
+    }
+
+    /** When the primary fails or returns, the secondary's supervision changes: restart its clocks. */
+    void regimeChanged(boolean wasPrimaryDown) {
+      boolean isPrimaryDown = primaryDown();
+      if (wasPrimaryDown == isPrimaryDown) return;
+      for (TransmissionPath tp : TransmitPlanner.this.paths.subList(1, TransmitPlanner.this.paths.size())) {
+        PathState p = p(tp.id());
+        Instant np = p.nextPoll();
+        Instant sooner = now.plus(pollInterval(tp, isPrimaryDown, p.up()));
+        if (sooner.isBefore(np)) np = sooner;
+        put(new PathState(p.id(), p.up(), p.lastAck(), now, np, p.notBefore(), p.outstanding(), p.failures(), p.goodAcks()));
+        if (isPrimaryDown) log(tp.id(), "polls every " + pollInterval(tp, true, p.up()).toSeconds() + " s while the primary is failed", RULE_BACKUP_RATE);
+      }
+    }
+
+    // ---- sending
+
+    void sendHead() {
+      if (queue.isEmpty()) return;
+      QueuedEvent e = queue.get(0);
+      if (head == null || head.eventId() != e.id()) head = new Head(e.id(), choosePath(), 0, 0, 0);
+      // Already outstanding somewhere (e.g. a late answer may still come on the old path).
+      for (PathState p : paths.values()) {
+        if (p.outstanding() != null && !p.outstanding().poll() && p.outstanding().eventId() == e.id()) return;
+      }
+      PathState p = p(head.path());
+      if (!p.up()) {
+        for (TransmissionPath c : TransmitPlanner.this.paths) {
+          PathState q = p(c.id());
+          if (q.up() && q.failures() == 0 && !c.id().equals(head.path())) {
+            switchPath(c.id(), head.path() + " is failed");
+            p = q;
+            break;
+          }
+        }
+      }
+      if (p.outstanding() != null || now.isBefore(p.notBefore())) return;
+      TransmissionPath tp = byId.get(p.id());
+      EventFormat.Encoded enc = EventFormat.encode(e.notification(), tp.format(), tp.account(), tx.duressZone992());
+      if (enc instanceof EventFormat.Encoded.NoCode nc) {
+        effects.add(new TxEffect.Undeliverable(e.id(), p.id(), "event catalogue", nc.reason()));
+        queue.remove(0);
+        head = null;
+        sendHead();
+        return;
+      }
+      String data = ((EventFormat.Encoded.Data) enc).data();
+      Dc09Id id = tp.format() == TransmissionPath.Format.ADM_CID ? Dc09Id.ADM_CID : Dc09Id.SIA_DCS;
+      Dc09Frame f = frame(tp, id, e.sequence(), data, now, offsets);
+      int attempt = head.attempts() + 1;
+      head = new Head(head.eventId(), head.path(), head.attemptsOnPath(), attempt, head.duhs());
+      Outstanding o = new Outstanding(e.id(), e.sequence(), now.plus(settings.ackTimeout()), f, attempt);
+      // Any transmission restarts the supervision interval (DC-09 NULL: "when the PE transmits any other message").
+      Instant nextPoll = now.plus(pollInterval(tp, primaryDown(), p.up()));
+      put(new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), nextPoll, p.notBefore(), o, p.failures(), p.goodAcks()));
+      if (attempt > 1) log(p.id(), "retransmitting event " + e.id() + " with sequence " + f.sequence() + " (attempt " + attempt + ")", RULE_SEQ);
+      effects.add(new TxEffect.Transmit(p.id(), f, e.id(), attempt));
+    }
+
+    String choosePath() {
+      for (TransmissionPath c : TransmitPlanner.this.paths) {
+        PathState q = p(c.id());
+        if (q.up() && q.failures() == 0) return c.id();
+      }
+      for (TransmissionPath c : TransmitPlanner.this.paths) if (p(c.id()).up()) return c.id();
+      return TransmitPlanner.this.paths.get(0).id();
+    }
+
+    void polls() {
+      for (TransmissionPath tp : TransmitPlanner.this.paths) {
+        PathState p = p(tp.id());
+        if (p.outstanding() != null || now.isBefore(p.nextPoll()) || now.isBefore(p.notBefore())) continue;
+        Dc09Frame f = frame(tp, Dc09Id.NULL, 0, "", now, offsets);
+        Outstanding o = new Outstanding(null, 0, now.plus(settings.ackTimeout()), f, 1);
+        Instant nextPoll = now.plus(pollInterval(tp, primaryDown(), p.up()));
+        put(new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), nextPoll, p.notBefore(), o, p.failures(), p.goodAcks()));
+        effects.add(new TxEffect.Transmit(tp.id(), f, null, 1));
+      }
+    }
+  }
+}

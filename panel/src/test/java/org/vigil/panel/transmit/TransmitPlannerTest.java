@@ -1,0 +1,241 @@
+package org.vigil.panel.transmit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vigil.panel.config.Transmission;
+import org.vigil.panel.config.TransmissionPath.Format;
+import org.vigil.panel.config.TransmissionPath.Role;
+import org.vigil.panel.engine.Codes;
+import org.vigil.panel.engine.Effect;
+import org.vigil.panel.engine.Signal;
+import org.vigil.panel.transmit.VirtualNet.Behaviour;
+import org.vigil.protocol.dc09.Dc09Id;
+
+class TransmitPlannerTest {
+  static final Instant T0 = Instant.parse("2026-01-05T18:00:00Z");
+  static final Duration POLL = Duration.ofSeconds(60);
+  static final Duration FAIL = Duration.ofSeconds(180);
+  static final TransmitSettings S = TransmitSettings.DEFAULT;
+
+  static Effect.Notification intruder(int zone) {
+    return Codes.notification(Signal.INTRUDER, 130, "a1", 1, zone, null, false, "test", "intruder zone " + zone);
+  }
+
+  static Effect.Notification confirmed(int zone) {
+    return Codes.notification(Signal.CONFIRMED_INTRUDER, 139, "a1", 1, zone, null, false, "test", "confirmed");
+  }
+
+  VirtualNet dual() {
+    return new VirtualNet(Paths.dual(1000, 1001, POLL, FAIL), S, T0);
+  }
+
+  @Test
+  void eventIsDeliveredOverThePrimaryWhenItAcknowledges() {
+    VirtualNet n = dual();
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(1));
+    assertThat(n.of(TxEffect.Delivered.class)).containsExactly(new TxEffect.Delivered(e.id(), "ip", e.sequence()));
+    assertThat(n.eventsSent()).hasSize(1);
+    assertThat(n.eventsSent().get(0).frame().data()).isEqualTo("#1234|Nri1/BA003");
+    assertThat(n.state.queue()).isEmpty();
+  }
+
+  @Test
+  void retransmissionUsesTheSameSequenceNumber() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.SILENT);
+    n.behaviour.put("cell", Behaviour.SILENT);
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(60));
+    List<TxEffect.Transmit> sends = n.eventsSent();
+    assertThat(sends.size()).isGreaterThanOrEqualTo(3);
+    assertThat(sends).allSatisfy(t -> assertThat(t.frame().sequence()).isEqualTo(String.format("%04d", e.sequence())));
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.rule()).isEqualTo(TransmitPlanner.RULE_SEQ));
+  }
+
+  @Test
+  void eventFailsOverToTheSecondaryAfterFailedAttemptsOnThePrimary() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.SILENT);
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(40));
+    assertThat(n.of(TxEffect.Delivered.class)).containsExactly(new TxEffect.Delivered(e.id(), "cell", e.sequence()));
+    assertThat(n.eventsSent().stream().map(TxEffect.Transmit::path).toList()).containsExactly("ip", "ip", "cell");
+    // The secondary speaks its own format: Contact ID, same sequence number.
+    TxEffect.Transmit last = n.eventsSent().get(2);
+    assertThat(last.frame().id()).isEqualTo(Dc09Id.ADM_CID);
+    assertThat(last.frame().data()).isEqualTo("#1234|1130 01 003");
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.rule()).isEqualTo(TransmitPlanner.RULE_FAILOVER));
+  }
+
+  @Test
+  void nullPollsAreSentAtEachPathsInterval() {
+    VirtualNet n = dual();
+    n.runFor(Duration.ofSeconds(185));
+    List<Instant> ip = n.sent.stream().filter(t -> t.path().equals("ip") && t.frame().id() == Dc09Id.NULL).map(t -> t.frame().timestampUtc().get()).toList();
+    assertThat(ip).containsExactly(T0, T0.plusSeconds(60), T0.plusSeconds(120), T0.plusSeconds(180));
+    assertThat(n.of(TxEffect.PathChanged.class)).isEmpty();
+  }
+
+  @Test
+  void anEventRestartsThePollInterval() {
+    VirtualNet n = dual();
+    n.runFor(Duration.ofSeconds(30));
+    n.raise(intruder(1));
+    n.runFor(Duration.ofSeconds(70));
+    List<Instant> ip = n.sent.stream().filter(t -> t.path().equals("ip") && t.frame().id() == Dc09Id.NULL).map(t -> t.frame().timestampUtc().get()).toList();
+    assertThat(ip).containsExactly(T0, T0.plusSeconds(90));
+  }
+
+  @Test
+  void pathWithoutAcknowledgementWithinItsFailureTimeIsDeclaredFailedAndItsReturnReported() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.SILENT);
+    n.runFor(Duration.ofSeconds(179));
+    assertThat(n.of(TxEffect.PathChanged.class)).isEmpty();
+    n.runFor(Duration.ofSeconds(2));
+    assertThat(n.of(TxEffect.PathChanged.class)).singleElement().satisfies(c -> {
+      assertThat(c.path()).isEqualTo("ip");
+      assertThat(c.up()).isFalse();
+      assertThat(c.rule()).contains("DD243 4.3");
+    });
+    assertThat(n.state.path("ip").up()).isFalse();
+    n.behaviour.put("ip", Behaviour.ACK);
+    n.runFor(Duration.ofSeconds(2 * 30 + 11));
+    assertThat(n.of(TxEffect.PathChanged.class)).extracting(TxEffect.PathChanged::up).containsExactly(false, true);
+  }
+
+  @Test
+  void secondaryTakesOverThePrimarysPollRateWhenThePrimaryFails() {
+    Transmission tx = new Transmission("1234", "DP3", List.of(
+        Paths.path("ip", Role.PRIMARY, "ethernet", 1, Format.SIA_DCS, null, Duration.ofSeconds(60), Duration.ofSeconds(180)),
+        Paths.path("cell", Role.SECONDARY, "cellular", 2, Format.SIA_DCS, null, Duration.ofHours(8), Duration.ofHours(25))));
+    VirtualNet n = new VirtualNet(tx, S, T0);
+    n.behaviour.put("ip", Behaviour.SILENT);
+    n.runFor(Duration.ofSeconds(181));
+    n.sent.clear();
+    n.runFor(Duration.ofSeconds(150));
+    long cellPolls = n.sent.stream().filter(t -> t.path().equals("cell")).count();
+    assertThat(cellPolls).isBetween(2L, 3L);
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.rule()).isEqualTo(TransmitPlanner.RULE_BACKUP_RATE));
+  }
+
+  @Test
+  void nakMakesThePanelAdoptTheReceiverTimeAndResend() {
+    VirtualNet n = dual();
+    n.receiverSkew.put("ip", Duration.ofHours(1));
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(1));
+    assertThat(n.of(TxEffect.Delivered.class)).containsExactly(new TxEffect.Delivered(e.id(), "ip", e.sequence()));
+    assertThat(n.state.offsets()).containsEntry("127.0.0.1:1000", Duration.ofHours(1));
+    List<TxEffect.Transmit> ip = n.sent.stream().filter(t -> t.path().equals("ip")).toList();
+    assertThat(ip.get(ip.size() - 1).frame().timestampUtc()).contains(n.now.plus(Duration.ofHours(1)).minusSeconds(1));
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.rule()).isEqualTo(TransmitPlanner.RULE_NAK));
+  }
+
+  @Test
+  void nakWithoutNewTimeIsBoundedByTheAttemptsAndFailsOver() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.NAK);
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(30));
+    assertThat(n.of(TxEffect.Delivered.class)).containsExactly(new TxEffect.Delivered(e.id(), "cell", e.sequence()));
+    assertThat(n.eventsSent().stream().filter(t -> t.path().equals("ip")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void duhIsRecordedAndTheEventGivenUpAfterMaxDuhNotRetriedForever() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.DUH);
+    n.behaviour.put("cell", Behaviour.DUH);
+    QueuedEvent e = n.raise(intruder(3));
+    QueuedEvent next = n.raise(intruder(4));
+    n.runFor(Duration.ofSeconds(30));
+    assertThat(n.of(TxEffect.Undeliverable.class)).extracting(TxEffect.Undeliverable::eventId).containsExactly(e.id(), next.id());
+    assertThat(n.eventsSent()).hasSize(4);
+    assertThat(n.of(TxEffect.PathChanged.class)).as("a DUH proves the path alive").isEmpty();
+    assertThat(n.state.queue()).isEmpty();
+  }
+
+  @Test
+  void garbageAnswerCountsAsAFailedAttempt() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.GARBAGE);
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(10));
+    assertThat(n.of(TxEffect.Delivered.class)).containsExactly(new TxEffect.Delivered(e.id(), "cell", e.sequence()));
+  }
+
+  @Test
+  void wrongKeyAtTheReceiverFailsThePathAndEventsGoOverTheOther() {
+    Transmission tx = new Transmission("1234", "DP2", List.of(
+        Paths.path("ip", Role.PRIMARY, "ethernet", 1, Format.SIA_DCS, Paths.KEY, POLL, FAIL),
+        Paths.path("cell", Role.SECONDARY, "cellular", 2, Format.SIA_DCS, Paths.KEY, POLL, FAIL)));
+    VirtualNet n = new VirtualNet(tx, S, T0);
+    // The receiver on ip knows another key: it cannot decrypt, so it NAKs everything.
+    n.behaviour.put("ip", Behaviour.NAK);
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(200));
+    assertThat(n.of(TxEffect.Delivered.class)).contains(new TxEffect.Delivered(e.id(), "cell", e.sequence()));
+    assertThat(n.of(TxEffect.PathChanged.class)).singleElement().satisfies(c -> assertThat(c.path()).isEqualTo("ip"));
+    assertThat(n.eventsSent().get(0).frame().encrypted()).isTrue();
+  }
+
+  @Test
+  void receiverDownAtStartEventsStillLeaveOverTheOtherPathAndThePathIsReported() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.REFUSE);
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(181));
+    assertThat(n.of(TxEffect.Delivered.class)).containsExactly(new TxEffect.Delivered(e.id(), "cell", e.sequence()));
+    assertThat(n.of(TxEffect.PathChanged.class)).singleElement().satisfies(c -> assertThat(c.up()).isFalse());
+  }
+
+  @Test
+  void eventsLeaveInTheOrderRaisedAndTheUnconfirmedAlarmNeverAfterItsConfirmation() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.SILENT);
+    QueuedEvent a = n.raise(intruder(3));
+    QueuedEvent b = n.raise(confirmed(4));
+    QueuedEvent c = n.raise(intruder(5));
+    n.runFor(Duration.ofSeconds(60));
+    assertThat(n.of(TxEffect.Delivered.class)).extracting(TxEffect.Delivered::eventId).containsExactly(a.id(), b.id(), c.id());
+    // First transmission of each event in raise order, whatever the path.
+    List<Long> firstSends = n.eventsSent().stream().map(TxEffect.Transmit::eventId).distinct().toList();
+    assertThat(firstSends).containsExactly(a.id(), b.id(), c.id());
+  }
+
+  @Test
+  void pathFlappingIsDampedAndLosesNothing() {
+    VirtualNet n = dual();
+    List<Long> raised = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      n.behaviour.put("ip", i % 2 == 0 ? Behaviour.REFUSE : Behaviour.ACK);
+      raised.add(n.raise(intruder(i + 1)).id());
+      n.runFor(Duration.ofSeconds(45));
+    }
+    n.behaviour.put("ip", Behaviour.ACK);
+    n.runFor(Duration.ofMinutes(5));
+    assertThat(n.of(TxEffect.Delivered.class)).extracting(TxEffect.Delivered::eventId).containsExactlyElementsOf(raised);
+    long changes = n.of(TxEffect.PathChanged.class).size();
+    // 40 toggles of 45 s each; a fault needs 180 s without ACK, so short outages are not reported.
+    assertThat(changes).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void ackForAnotherSequenceIsIgnored() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.SILENT);
+    n.behaviour.put("cell", Behaviour.SILENT);
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(1));
+    var bogus = org.vigil.protocol.dc09.Dc09Frame.builder(Dc09Id.ACK).sequence(e.sequence() + 1).account("1234").build();
+    n.apply(new TxInput.Response("ip", new org.vigil.protocol.dc09.Dc09Result.Decoded(bogus, List.of())));
+    assertThat(n.of(TxEffect.Delivered.class)).isEmpty();
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.message()).contains("matches nothing"));
+  }
+}
