@@ -41,6 +41,15 @@ public sealed interface Input {
   record RemoteCommand(String area, RemoteAction action, int user) implements Input {}
 
   /**
+   * A user inhibits (until the next unset), isolates (until re-included) or re-includes a zone.
+   *
+   * @param user user number (its authority level in the zone's area decides)
+   */
+  record OmitZone(String device, OmitAction action, int user) implements Input {}
+
+  enum OmitAction { INHIBIT, ISOLATE, REINCLUDE }
+
+  /**
    * The shell finished an image capture asked for by {@link Effect.CaptureImages} (BS 8243 5.3): how
    * many images arrived, which camera shots failed and why, and where the ARC fetches them.
    *

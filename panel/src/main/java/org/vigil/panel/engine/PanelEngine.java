@@ -42,6 +42,7 @@ public final class PanelEngine {
         new UsersFeature(),
         new KeypadFeature(),
         new SettingFeature(),
+        new org.vigil.panel.engine.omission.OmitFeature(),
         new IntruderFeature(),
         new HoldUpFeature(),
         new PathSupervision(),

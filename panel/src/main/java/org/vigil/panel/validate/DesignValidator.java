@@ -206,6 +206,11 @@ public final class DesignValidator {
   }
 
   private static void outputs(Ctx c) {
+    if (c.site.timers().bellDuration().compareTo(Duration.ofMinutes(20)) > 0) {
+      c.add(Severity.ERROR, "UK practice / police policy: bell cut-off within 20 min", "timers.bell_duration", "external warning devices must stop within 20 minutes, found " + Durations.format(c.site.timers().bellDuration()));
+    } else if (c.site.timers().bellDuration().compareTo(Duration.ofSeconds(90)) < 0) {
+      c.add(Severity.WARNING, "EN50131-4 (WD at least 90 s) [manufacturer practice]", "timers.bell_duration", "bell duration " + Durations.format(c.site.timers().bellDuration()) + " is shorter than 90 s");
+    }
     boolean strobe = c.site.outputs().stream().anyMatch(o -> o.type() == OutputType.STROBE || o.type() == OutputType.STATUS_CONFIRMED);
     boolean bell = c.site.outputs().stream().anyMatch(o -> o.type() == OutputType.EXTERNAL_WD);
     if (bell && !strobe) c.add(Severity.INFO, "DD243 Q&A (bell = unconfirmed, strobe = confirmed)", "outputs", "no strobe or confirmed-status output: a keyholder cannot see that an alarm has been confirmed before entering");
