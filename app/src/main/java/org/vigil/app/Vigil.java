@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       ValidateCommand.class,
       org.vigil.app.arc.ArcScenarioCommand.class,
-      ArcCommand.class
+      ArcCommand.class,
+      org.vigil.app.loadgen.LoadgenCommand.class
     })
 public final class Vigil implements Runnable {
 
