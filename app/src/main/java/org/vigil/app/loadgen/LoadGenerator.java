@@ -70,6 +70,7 @@ public final class LoadGenerator implements AutoCloseable {
   private volatile InetSocketAddress target;
   private volatile boolean generating;
   private volatile boolean closed;
+  private volatile boolean stopRequested;
 
   public LoadGenerator(LoadgenConfig config, Listener listener) {
     this.config = config;
@@ -97,7 +98,7 @@ public final class LoadGenerator implements AutoCloseable {
     for (Panel p : panels) p.loop.execute(p::start);
     long end = start + config.duration().toNanos();
     long nextProgress = start + 1_000_000_000L;
-    while (System.nanoTime() < end) {
+    while (System.nanoTime() < end && !stopRequested) {
       sleepUntil(Math.min(end, nextProgress));
       if (System.nanoTime() >= nextProgress) {
         if (progress != null) progress.accept(report(start, System.nanoTime(), false));
@@ -117,9 +118,19 @@ public final class LoadGenerator implements AutoCloseable {
     return report(start, generationEnded, true);
   }
 
-  private static void sleepUntil(long nanoTime) throws InterruptedException {
+  private void sleepUntil(long nanoTime) throws InterruptedException {
     long ms = (nanoTime - System.nanoTime()) / 1_000_000;
-    if (ms > 0) Thread.sleep(Math.min(ms, 1000));
+    if (ms > 0) Thread.sleep(Math.min(ms, 50));
+  }
+
+  /** Ends the generation early (the drain still follows): tests stop the load when they have seen enough. */
+  public void stop() {
+    stopRequested = true;
+  }
+
+  /** Frames acknowledged so far. */
+  public long acked() {
+    return counters.acked.sum();
   }
 
   /** Messages generated and not yet acknowledged (queued or in flight) over all panels. */

@@ -41,10 +41,10 @@ public final class LoadgenCommand implements Callable<Integer> {
   @Option(names = "--encrypt", description = "AES-encrypt every frame (SIA DC-09 *SIA-DCS)") boolean encrypt;
   @Option(names = "--key", description = "AES key in hex for --encrypt (default: a fixed test key)") String key = DEFAULT_KEY;
   @Option(names = "--rate", description = "Alarm events per second over all panels; 0 = as fast as ACKs come back (default: ${DEFAULT-VALUE})") double rate = 0;
-  @Option(names = "--poll", description = "NULL poll interval per idle panel; PT0S = none (default: ${DEFAULT-VALUE})") Duration poll = Duration.ofSeconds(60);
-  @Option(names = "--duration", description = "How long to generate load (default: ${DEFAULT-VALUE})") Duration duration = Duration.ofSeconds(10);
-  @Option(names = "--drain", description = "Afterwards, how long to wait for outstanding ACKs (default: ${DEFAULT-VALUE})") Duration drain = Duration.ofSeconds(15);
-  @Option(names = "--ack-timeout", description = "Resend a frame unanswered this long (default: ${DEFAULT-VALUE})") Duration ackTimeout = Duration.ofSeconds(10);
+  @Option(names = "--poll", converter = DurationConverter.class, description = "NULL poll interval per idle panel; PT0S = none (default: ${DEFAULT-VALUE})") Duration poll = Duration.ofSeconds(60);
+  @Option(names = "--duration", converter = DurationConverter.class, description = "How long to generate load (default: ${DEFAULT-VALUE})") Duration duration = Duration.ofSeconds(10);
+  @Option(names = "--drain", converter = DurationConverter.class, description = "Afterwards, how long to wait for outstanding ACKs (default: ${DEFAULT-VALUE})") Duration drain = Duration.ofSeconds(15);
+  @Option(names = "--ack-timeout", converter = DurationConverter.class, description = "Resend a frame unanswered this long (default: ${DEFAULT-VALUE})") Duration ackTimeout = Duration.ofSeconds(10);
   @Option(names = "--sources", description = "Spread connections over 127.0.0.1..127.0.0.N (each has its own port range) (default: ${DEFAULT-VALUE})") int sources = 1;
   @Option(names = "--source", description = "A local source address (repeat); overrides --sources") List<String> sourceAddresses;
   @Option(names = "--accounts", paramLabel = "FILE", description = "Accounts from a CSV file (header: number[,receiver,line,key,keyForm]) instead of generated ones") Path accountsFile;
@@ -60,8 +60,16 @@ public final class LoadgenCommand implements Callable<Integer> {
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** Netty and the HTTP client log at WARN only: the progress line and the summary are the output. */
+  static void quietLogging() {
+    if (System.getProperty("logback.configurationFile") != null) return;
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx)
+      ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+  }
+
   @Override
   public Integer call() throws Exception {
+    quietLogging();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LoadgenConfig config;
@@ -138,6 +146,7 @@ public final class LoadgenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      quietLogging();
       BaselineServer s;
       try {
         s = BaselineServer.start(new InetSocketAddress(host, port), threads);
