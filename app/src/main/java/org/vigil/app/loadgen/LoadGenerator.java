@@ -264,31 +264,27 @@ public final class LoadGenerator implements AutoCloseable {
       return sequence;
     }
 
-    /** Sends the next queued message when nothing is in flight and the transport is ready. */
+    /** Takes the next queued message when nothing is in flight, and transmits it. */
     void sendNext() {
-      if (closed) return;
-      if (inFlight == null) {
-        inFlight = queue.poll();
-        if (inFlight == null) return;
-      }
+      if (closed || inFlight != null) return;
+      inFlight = queue.poll();
+      if (inFlight != null) transmit();
+    }
+
+    /** (Re)transmits the message in flight, connecting first when needed. */
+    void transmit() {
+      if (closed || inFlight == null) return;
       switch (config.mode()) {
         case TCP -> {
-          if (channel == null || !channel.isActive()) {
-            connect();
-            return;
-          }
-          write(channel, false);
+          if (channel == null || !channel.isActive()) connect();
+          else write(channel, false);
         }
         case TCP_PER_MESSAGE -> {
-          if (channel != null) return; // the current one is still busy
-          connect();
+          if (channel == null) connect(); // connected() writes it; a live channel already carries it
         }
         case UDP -> {
-          if (channel == null) {
-            connect();
-            return;
-          }
-          write(channel, true);
+          if (channel == null) connect();
+          else write(channel, true);
         }
       }
     }
@@ -330,7 +326,7 @@ public final class LoadGenerator implements AutoCloseable {
           channel.close();
           return;
         }
-        sendNext();
+        transmit();
       }, config.ackTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -388,10 +384,9 @@ public final class LoadGenerator implements AutoCloseable {
       int delay = reconnectDelayMs;
       reconnectDelayMs = Math.min(2_000, reconnectDelayMs * 2);
       loop.schedule(() -> {
-        if (config.mode() == Mode.TCP || inFlight != null || !queue.isEmpty()) {
-          if (config.mode() == Mode.TCP) connect();
-          else sendNext();
-        }
+        if (config.mode() == Mode.TCP) connect();
+        else if (inFlight != null) transmit();
+        else sendNext();
       }, delay + random.nextInt(50), TimeUnit.MILLISECONDS);
     }
 
@@ -428,8 +423,7 @@ public final class LoadGenerator implements AutoCloseable {
               loop.schedule(() -> {
                 if (inFlight != m || closed) return;
                 if (channel != null && channel.isActive()) write(channel, config.mode() == Mode.UDP);
-                else if (config.mode() == Mode.TCP) connect();
-                else sendNext();
+                else transmit();
               }, 100, TimeUnit.MILLISECONDS);
             }
             case DUH -> {

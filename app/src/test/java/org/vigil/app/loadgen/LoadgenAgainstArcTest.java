@@ -55,6 +55,9 @@ class LoadgenAgainstArcTest {
       assertThat(r.acked()).as(mode + " " + r.summary()).isPositive();
       assertThat(r.errors()).as(mode + " " + r.summary()).isZero();
       assertThat(r.outstanding()).as(mode.toString()).isZero();
+      // One message in flight per panel, as a panel does: nothing is resent while the ARC answers in time.
+      assertThat(r.retransmissions()).as(mode + " " + r.summary()).isZero();
+      assertThat(r.lateAcks()).as(mode.toString()).isZero();
     }
     long stored = arc.signals().signals(null, 10_000).stream().filter(s -> s.toString().contains("AES")).count();
     assertThat(stored).isPositive();

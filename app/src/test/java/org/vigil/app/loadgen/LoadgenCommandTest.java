@@ -71,6 +71,8 @@ class LoadgenCommandTest {
       JsonNode j = json(r);
       assertThat(j.get("mode").asText()).isEqualTo(mode.toLowerCase());
       assertThat(j.get("acked").asLong()).as(mode).isPositive();
+      assertThat(j.get("retransmissions").asLong()).as(mode + ": one message in flight per panel").isZero();
+      assertThat(j.get("lateAcks").asLong()).as(mode).isZero();
       if (mode.equals("TCP_PER_MESSAGE")) assertThat(j.get("connections").asLong()).isEqualTo(j.get("framesSent").asLong());
     }
   }
