@@ -19,12 +19,9 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       org.vigil.app.arc.ArcScenarioCommand.class,
       ArcCommand.class,
-      <<<<<<< HEAD
       DemoCommand.class,
-      PanelCommand.class
-=======
+      PanelCommand.class,
       org.vigil.app.loadgen.LoadgenCommand.class
->>>>>>> loadgen
     })
 public final class Vigil implements Runnable {
 
