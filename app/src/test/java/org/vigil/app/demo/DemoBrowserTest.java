@@ -105,9 +105,9 @@ class DemoBrowserTest {
     keypad.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("demo-keypad.png")));
 
     sim(sim, "detector:gb-hall:active");
-    console.waitForSelector("table.queue tr:has-text('unconfirmed')");
+    console.waitForSelector("table.queue tr:has-text('intruder'):has-text('unconfirmed')");
     sim(sim, "detector:pir-hall:active");
-    console.waitForSelector("table.queue tr:has-text('sequentially confirmed')");
+    console.waitForSelector("table.queue tr:has-text('intruder'):has-text('sequentially confirmed')");
     sim.waitForSelector("#live:has-text('hall: set')");
     sim.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("demo-simulator.png")));
     console.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("demo-console.png")));
