@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       org.vigil.app.arc.ArcScenarioCommand.class,
       ArcCommand.class,
       DemoCommand.class,
-      PanelCommand.class
+      PanelCommand.class,
+      org.vigil.app.loadgen.LoadgenCommand.class
     })
 public final class Vigil implements Runnable {
 
