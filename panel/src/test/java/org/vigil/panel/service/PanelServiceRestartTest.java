@@ -112,6 +112,14 @@ class PanelServiceRestartTest {
   }
 
   @Test
+  void aHalfTypedCodeIsNeverWrittenToTheSnapshot(@TempDir Path dir) throws Exception {
+    try (PanelService p = PanelService.start(bank(), dir, clock, uplink)) {
+      keys(p, "kp-hall", "3141");
+      assertThat(Files.readString(dir.resolve("state.json"))).doesNotContain("3141");
+    }
+  }
+
+  @Test
   void keysTypedAreNeverWrittenToTheEventLog(@TempDir Path dir) throws Exception {
     try (PanelService p = PanelService.start(bank(), dir, clock, uplink)) {
       setHall(p);
