@@ -57,40 +57,57 @@ public final class ArcCommand implements Callable<Integer> {
     @Option(names = "--db-password", description = "Database password (with --jdbc-url); or set VIGIL_DB_PASSWORD")
     String dbPassword;
 
-    Path dataDir() {
+    public Path dataDir() {
       return data != null ? data : ArcConfig.defaultDataDir();
     }
 
-    String password() {
+    public String password() {
       return dbPassword != null ? dbPassword : System.getenv("VIGIL_DB_PASSWORD");
+    }
+  }
+
+  /** Listen addresses and limits: a mixin so `vigil demo` can offer the same flags. */
+  public static final class ServiceOptions {
+    @Option(names = "--dc09-port", description = "DC-09 port, TCP and UDP (default: ${DEFAULT-VALUE})")
+    int dc09Port = ArcConfig.DEFAULT_DC09_PORT;
+
+    @Option(names = "--dc09-host", description = "DC-09 listen address (default: ${DEFAULT-VALUE}, all interfaces)")
+    String dc09Host = "0.0.0.0";
+
+    @Option(names = "--http-port", description = "HTTP port for /metrics and /api (default: ${DEFAULT-VALUE}; -1 = off)")
+    int httpPort = ArcConfig.DEFAULT_HTTP_PORT;
+
+    @Option(names = "--http-host", description = "HTTP listen address (default: ${DEFAULT-VALUE}: the API has no login yet)")
+    String httpHost = "127.0.0.1";
+
+    @Option(names = "--idle-timeout", description = "Close TCP connections silent this long (default: ${DEFAULT-VALUE})")
+    Duration idleTimeout = ReceiverLimits.defaults().idleTimeout();
+
+    @Option(names = "--max-connections", description = "TCP connections at once (default: ${DEFAULT-VALUE})")
+    int maxConnections = ReceiverLimits.defaults().maxConnections();
+
+    @Option(names = "--max-frames-per-second", description = "Per TCP connection; reading pauses beyond it (default: ${DEFAULT-VALUE})")
+    int maxFramesPerSecond = ReceiverLimits.defaults().maxFramesPerSecondPerConnection();
+
+    @Option(names = "--retransmission-window", description = "How long a resent frame counts as a retransmission (default: ${DEFAULT-VALUE})")
+    Duration retransmissionWindow = ArcConfig.defaults().retransmissionWindow();
+
+    /** The service configuration these options describe, on the given store. */
+    public ArcConfig config(StoreOptions store) {
+      ArcConfig d = ArcConfig.defaults();
+      ReceiverLimits l = d.limits();
+      ReceiverLimits limits = new ReceiverLimits(idleTimeout, maxConnections, l.maxInFlightPerConnection(),
+          maxFramesPerSecond, l.maxFrameBytes());
+      return new ArcConfig(new InetSocketAddress(dc09Host, dc09Port),
+          httpPort < 0 ? null : new InetSocketAddress(httpHost, httpPort), store.dataDir(), store.jdbcUrl,
+          store.dbUser, store.password(), limits, retransmissionWindow, d.maxBatch(), d.queueCapacity(),
+          d.workerThreads(), d.nativeTransport(), d.supervisionTick(), d.accountPoll());
     }
   }
 
   @Mixin StoreOptions store = new StoreOptions();
 
-  @Option(names = "--dc09-port", description = "DC-09 port, TCP and UDP (default: ${DEFAULT-VALUE})")
-  int dc09Port = ArcConfig.DEFAULT_DC09_PORT;
-
-  @Option(names = "--dc09-host", description = "DC-09 listen address (default: ${DEFAULT-VALUE}, all interfaces)")
-  String dc09Host = "0.0.0.0";
-
-  @Option(names = "--http-port", description = "HTTP port for /metrics and /api (default: ${DEFAULT-VALUE}; -1 = off)")
-  int httpPort = ArcConfig.DEFAULT_HTTP_PORT;
-
-  @Option(names = "--http-host", description = "HTTP listen address (default: ${DEFAULT-VALUE}: the API has no login yet)")
-  String httpHost = "127.0.0.1";
-
-  @Option(names = "--idle-timeout", description = "Close TCP connections silent this long (default: ${DEFAULT-VALUE})")
-  Duration idleTimeout = ReceiverLimits.defaults().idleTimeout();
-
-  @Option(names = "--max-connections", description = "TCP connections at once (default: ${DEFAULT-VALUE})")
-  int maxConnections = ReceiverLimits.defaults().maxConnections();
-
-  @Option(names = "--max-frames-per-second", description = "Per TCP connection; reading pauses beyond it (default: ${DEFAULT-VALUE})")
-  int maxFramesPerSecond = ReceiverLimits.defaults().maxFramesPerSecondPerConnection();
-
-  @Option(names = "--retransmission-window", description = "How long a resent frame counts as a retransmission (default: ${DEFAULT-VALUE})")
-  Duration retransmissionWindow = ArcConfig.defaults().retransmissionWindow();
+  @Mixin ServiceOptions service = new ServiceOptions();
 
   @Option(names = "--log-format", description = "text or json (one JSON object per line, for log shippers) (default: ${DEFAULT-VALUE})")
   String logFormat = "text";
@@ -136,16 +153,9 @@ public final class ArcCommand implements Callable<Integer> {
     ctx.getLogger("org.vigil").setLevel(ch.qos.logback.classic.Level.toLevel(level, ch.qos.logback.classic.Level.INFO));
   }
 
-  /** The service configuration these options describe (also used by {@code vigil demo}). */
+  /** The service configuration these options describe. */
   public ArcConfig config() {
-    ArcConfig d = ArcConfig.defaults();
-    ReceiverLimits l = d.limits();
-    ReceiverLimits limits = new ReceiverLimits(idleTimeout, maxConnections, l.maxInFlightPerConnection(),
-        maxFramesPerSecond, l.maxFrameBytes());
-    return new ArcConfig(new InetSocketAddress(dc09Host, dc09Port),
-        httpPort < 0 ? null : new InetSocketAddress(httpHost, httpPort), store.dataDir(), store.jdbcUrl,
-        store.dbUser, store.password(), limits, retransmissionWindow, d.maxBatch(), d.queueCapacity(),
-        d.workerThreads(), d.nativeTransport(), d.supervisionTick(), d.accountPoll());
+    return service.config(store);
   }
 
   @Override
@@ -163,13 +173,13 @@ public final class ArcCommand implements Callable<Integer> {
     if (consolePort >= 0) {
       try {
         console = org.vigil.arc.console.ArcConsole.attach(arc, new org.vigil.arc.console.ArcConsole.Options(
-            new java.net.InetSocketAddress(httpHost, consolePort), java.util.Optional.ofNullable(adminPassword), 0), out::println);
+            new java.net.InetSocketAddress(service.httpHost, consolePort), java.util.Optional.ofNullable(adminPassword), 0), out::println);
       } catch (RuntimeException e) {
         spec.commandLine().getErr().println("vigil arc: console could not start: " + e.getMessage());
         arc.close();
         return 2;
       }
-      out.printf("Console: http://%s:%d/console%n", httpHost, console.port());
+      out.printf("Console: http://%s:%d/console%n", service.httpHost, console.port());
     }
     org.vigil.arc.console.ArcConsole consoleToStop = console;
     CountDownLatch stopped = new CountDownLatch(1);
@@ -178,8 +188,8 @@ public final class ArcCommand implements Callable<Integer> {
       arc.close();
       stopped.countDown();
     }, "vigil-arc-shutdown"));
-    out.printf("ARC running: DC-09 tcp+udp %s:%d, HTTP %s, data %s%n", dc09Host, arc.dc09Port(),
-        arc.httpPort() < 0 ? "off" : "http://" + httpHost + ":" + arc.httpPort() + "/metrics",
+    out.printf("ARC running: DC-09 tcp+udp %s:%d, HTTP %s, data %s%n", service.dc09Host, arc.dc09Port(),
+        arc.httpPort() < 0 ? "off" : "http://" + service.httpHost + ":" + arc.httpPort() + "/metrics",
         store.jdbcUrl != null ? "external PostgreSQL" : store.dataDir());
     out.println("Stop with Ctrl-C.");
     out.flush();

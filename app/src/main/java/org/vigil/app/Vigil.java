@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       org.vigil.app.arc.ArcScenarioCommand.class,
       ArcCommand.class,
+      DemoCommand.class,
+      PanelCommand.class,
       org.vigil.app.loadgen.LoadgenCommand.class
     })
 public final class Vigil implements Runnable {

@@ -36,7 +36,7 @@ class ValidateAndSimulateCommandTest {
 
   @Test
   void validateJsonListsFindingsAndConfirmationPairs() {
-    Run r = run("validate", "--json", EXAMPLES.resolve("shop.yaml").toString());
+    Run r = run("validate", "--json", EXAMPLES.resolve("bank.yaml").toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("\"valid\" : true").contains("\"confirming_pairs\"").contains("\"rule\" : \"DD243 5.4.2\"");
   }

@@ -93,9 +93,9 @@ class TransmitterArcTest {
       panel.input(new Input.HoldUpOperated("hd-counter-1", Input.HoldUpAction.PRESS_BOTH));
       await().atMost(WAIT).until(() -> rec.delivered.size() >= 1);
       assertThat(rec.deliveredPaths.get(0)).isEqualTo("lte");
-      // The primary is declared failed and the fault (Contact ID 351 / SIA LT) reaches the ARC over lte.
+      // The primary (ethernet) is declared failed and the fault (Contact ID 351 / SIA NT) reaches the ARC over lte.
       await().atMost(WAIT).until(() -> rec.pathChanges.contains("eth down"));
-      await().atMost(WAIT).until(() -> eventsFor("5A21").stream().anyMatch(s -> s.data().contains("LT")));
+      await().atMost(WAIT).until(() -> eventsFor("5A21").stream().anyMatch(s -> s.data().contains("NT")));
       assertThat(eventsFor("5A21")).allSatisfy(s -> assertThat(s.encrypted()).isTrue());
       assertThat(eventsFor("5A21").stream().map(SignalStore.SignalView::data)).anySatisfy(d -> assertThat(d).contains("HA040"));
     }

@@ -168,7 +168,8 @@ public final class ArcConsole implements AutoCloseable {
         try {
             counter.record(s.receivedAt());
             if (s.events().isEmpty()) return; // a poll: supervision only
-            String number = s.accountNumber();
+            // The account as configured (the panel may send the number in another case: foc7688 / FOC7688).
+            String number = arc.directory().byId(s.accountId()).map(org.vigil.arc.account.Account::number).orElse(s.accountNumber());
             if (!desk.knows(number)) syncAccounts();
             if (!desk.knows(number)) return;
             Instant now = arc.clock().instant();

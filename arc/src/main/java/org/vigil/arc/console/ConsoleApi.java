@@ -37,6 +37,7 @@ final class ConsoleApi {
         r.post("/console/api/session", api(this::login));
         r.get("/console/api/session", api(this::whoAmI));
         r.delete("/console/api/session", api(this::logout));
+        r.post("/console/api/session/password", api(this::changePassword));
         r.get("/console/api/alarms", api(this::alarms));
         r.get("/console/api/alarms/{id}", api(this::alarm));
         r.post("/console/api/alarms/{id}/actions/{action}", api(this::act));
@@ -125,6 +126,15 @@ final class ConsoleApi {
         ctx.status(204);
     }
 
+    private void changePassword(Context ctx) {
+        Session s = m.require(ctx, Role.OPERATOR, true);
+        JsonNode b = Json.object(ctx.body());
+        Json.onlyFields(b, "current", "password");
+        m.service.changePassword(s, Json.text(b, "current", 200, true), Json.text(b, "password", 200, true));
+        m.clearSessionCookie(ctx);
+        ctx.status(204);
+    }
+
     // ---- alarms ----
 
     private Map<String, Object> alarmJson(AlarmView a, Session s, boolean detail) {
@@ -158,6 +168,7 @@ final class ConsoleApi {
             out.put("callbackProcedure", a.callbackProcedure());
             out.put("images", a.images());
             out.put("history", a.history());
+            out.put("tasks", a.tasks());
             out.put("audit", m.audit.forAlarm(a.id()));
         }
         return out;

@@ -65,6 +65,8 @@ final class ConsolePages {
         r.get("/console/unknown", safe(this::unknownPage));
         r.get("/console/statistics", safe(this::statisticsPage));
         r.get("/console/audit", safe(this::auditPage));
+        r.get("/console/password", safe(this::passwordPage));
+        r.post("/console/password", safe(this::changePassword));
         r.get("/console/operators", safe(this::operatorsPage));
         r.post("/console/operators", safe(this::createOperator));
     }
@@ -108,7 +110,7 @@ final class ConsolePages {
         String nav = s == null ? "" : """
                 <nav><a href="/console/queue">Queue</a><a href="/console/accounts">Accounts</a><a href="/console/unknown">Unknown signals</a>\
                 <a href="/console/statistics">Statistics</a>%s%s
-                <span id="live-indicator" class="badge">connecting</span><span class="who">%s (%s)</span>
+                <span id="live-indicator" class="badge">connecting</span><span class="who"><a href="/console/password" title="Change password">%s</a> (%s)</span>
                 <form method="post" action="/console/logout" class="inline"><input type="hidden" name="_csrf" value="%s"><button>Log out</button></form></nav>
                 """.formatted(s.operator().role().atLeast(Role.SUPERVISOR) ? "<a href=\"/console/audit\">Audit trail</a>" : "",
                 s.operator().role().atLeast(Role.ADMINISTRATOR) ? "<a href=\"/console/operators\">Operators</a>" : "",
@@ -326,10 +328,26 @@ final class ConsolePages {
         sb.append("</ol></div><div><h2>Call-back procedure</h2><ol>");
         for (String step : a.callbackProcedure()) sb.append("<li>").append(esc(step)).append("</li>");
         sb.append("</ol></div></section>");
+        if (!a.tasks().isEmpty()) {
+            sb.append("<section><h2>Tasks</h2><ul class=\"tasks\">");
+            for (AlarmView.Task t : a.tasks()) {
+                sb.append("<li class=\"").append(t.open() ? "open" : "done").append("\"><b>").append(esc(t.kind())).append("</b> · ")
+                        .append(esc(t.status().toLowerCase())).append(t.outcome() == null ? "" : ": " + esc(t.outcome()))
+                        .append(" <code>").append(esc(t.rule())).append("</code>");
+                if (t.open() && !t.instructions().isEmpty()) {
+                    sb.append("<ol>");
+                    for (String i : t.instructions()) sb.append("<li>").append(esc(i)).append("</li>");
+                    sb.append("</ol>");
+                }
+                sb.append("</li>");
+            }
+            sb.append("</ul></section>");
+        }
         if (!a.images().isEmpty()) {
             sb.append("<section><h2>Images</h2><div class=\"images\">");
             for (AlarmView.Image img : a.images()) {
-                sb.append("<figure><img src=\"").append(esc(img.url())).append("\" alt=\"").append(esc(img.caption())).append("\"><figcaption>")
+                sb.append("<figure>").append(img.url() == null || img.url().isBlank() ? ""
+                                : "<img src=\"" + esc(img.url()) + "\" alt=\"" + esc(img.caption()) + "\">").append("<figcaption>")
                         .append(esc(img.caption())).append(" · ").append(time(img.capturedAt())).append(" · ")
                         .append(img.viewed() ? "viewed by " + esc(img.viewedBy()) : "<strong>not viewed</strong>")
                         .append(!img.viewed() && a.open() ? """
@@ -441,13 +459,18 @@ final class ConsolePages {
     private String pathStatus(Account a) {
         List<Account.PathStatus> st = m.deps.accounts().supervision(a.accountId());
         StringBuilder sb = new StringBuilder();
+        // Paths the receiver supervises (a "*" entry expands to the paths actually seen), then configured ones not seen yet.
+        for (Account.PathStatus ps : st) {
+            int interval = a.paths().stream().filter(p -> p.name().equals(ps.path()) || p.name().equals("*"))
+                    .mapToInt(Account.Path::supervisionSeconds).findFirst().orElse(0);
+            sb.append("<span class=\"badge path-").append(ps.failed() ? "fail" : "ok").append("\" title=\"last seen ")
+                    .append(esc(ps.lastSeen() == null ? "never" : time(ps.lastSeen()))).append("\">").append(esc(ps.path())).append(" ")
+                    .append(ps.failed() ? "FAILED" : "ok").append(interval > 0 ? " (" + interval + " s)" : "").append("</span> ");
+        }
         for (Account.Path p : a.paths()) {
-            Optional<Account.PathStatus> ps = st.stream().filter(x -> x.path().equals(p.name())).findFirst();
-            String cls = ps.map(x -> x.failed() ? "fail" : "ok").orElse("unknown");
-            String label = ps.map(x -> x.failed() ? "FAILED" : "ok").orElse("no signal yet");
-            sb.append("<span class=\"badge path-").append(cls).append("\" title=\"last seen ")
-                    .append(esc(ps.map(x -> time(x.lastSeen())).orElse("never"))).append("\">").append(esc(p.name())).append(" ")
-                    .append(esc(label)).append(" (").append(p.supervisionSeconds()).append(" s)</span> ");
+            if (st.stream().anyMatch(x -> x.path().equals(p.name())) || (p.name().equals("*") && !st.isEmpty())) continue;
+            sb.append("<span class=\"badge path-unknown\">").append(esc(p.name())).append(" no signal yet (")
+                    .append(p.supervisionSeconds()).append(" s)</span> ");
         }
         return sb.toString();
     }
@@ -679,6 +702,30 @@ final class ConsolePages {
             sb.append("<td>").append(e.outcome().name().toLowerCase()).append("</td><td>").append(esc(e.detail())).append("</td></tr>");
         }
         return sb.append("</table>").toString();
+    }
+
+    private void passwordPage(Context ctx) {
+        Session s = m.require(ctx, Role.OPERATOR, false);
+        ctx.html(layout("Change password", s, passwordHtml(s, null)));
+    }
+
+    private String passwordHtml(Session s, String error) {
+        return "<h1>Change your password</h1>" + (error == null ? "" : "<div class=\"flash error\" role=\"alert\">" + esc(error) + "</div>")
+                + "<form method=\"post\" action=\"/console/password\" class=\"login\">" + csrf(s)
+                + "<label>Current password <input name=\"current\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"200\"></label>"
+                + "<label>New password (12+ characters) <input name=\"password\" type=\"password\" autocomplete=\"new-password\" minlength=\"12\" maxlength=\"200\" required></label>"
+                + "<button>Change and log in again</button></form>";
+    }
+
+    private void changePassword(Context ctx) {
+        Session s = m.require(ctx, Role.OPERATOR, false);
+        try {
+            m.service.changePassword(s, ctx.formParam("current"), ctx.formParam("password"));
+            m.clearSessionCookie(ctx);
+            ctx.redirect("/console/login");
+        } catch (ConsoleException e) {
+            ctx.status(e.status()).html(layout("Change password", s, passwordHtml(s, e.getMessage())));
+        }
     }
 
     private void operatorsPage(Context ctx) {

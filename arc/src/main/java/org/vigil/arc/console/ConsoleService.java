@@ -201,6 +201,23 @@ public final class ConsoleService {
                 "user=" + op.username() + "; role=" + role + "; enabled=" + en);
     }
 
+    /** Any user changes their own password, proving the current one; other sessions of the user end. */
+    public void changePassword(Session s, String current, String next) {
+        String user = s.operator().username();
+        var stored = operators.findWithHashFor(user);
+        if (current == null || stored.isEmpty() || !hasher.verify(current, stored.get())) {
+            refused(s, "operator.password", null, "current password wrong");
+            throw new ConsoleException(403, "The current password is wrong; nothing changed.", Map.of("current", "wrong"));
+        }
+        if (next == null || next.length() < 12 || next.length() > 200) {
+            refused(s, "operator.password", null, "new password too short or too long");
+            throw new ConsoleException(400, "The new password must have 12 to 200 characters.", Map.of("password", "12 to 200 characters"));
+        }
+        operators.setPasswordHash(user, hasher.hash(next));
+        sessions.closeAllOf(user);
+        audit.record(deps.clock().instant(), user, "operator.password", null, null, AuditEntry.Outcome.DONE, "own password changed");
+    }
+
     public void requireRole(Session s, Role min, String action, String alarmId, String accountId) {
         if (!s.operator().role().atLeast(min)) {
             audit.record(deps.clock().instant(), s.operator().username(), action, alarmId, safeId(accountId),

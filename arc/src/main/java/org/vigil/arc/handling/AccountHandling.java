@@ -112,7 +112,8 @@ public final class AccountHandling {
             a,
             window.expiresAt(),
             Rules.HOLD_UP_REINSTATEMENT,
-            "hold-up confirmation time ended without a second hold-up signal; the next hold-up signal starts a new one");
+            "hold-up confirmation time started " + window.startedAt() + " ended (devices " + window.devices()
+                + "); the next hold-up signal starts a new one");
         window = null;
       }
       int guard = 0;
@@ -125,10 +126,14 @@ public final class AccountHandling {
         }
         nextScheduleCheck = AgreedSchedule.nextSettingAfter(profile, due).orElse(null);
       }
-      PoliceResponse i2 = intruderResponse.tick(t, profile.zone());
-      PoliceResponse h2 = holdUpResponse.tick(t, profile.zone());
-      if (!i2.equals(intruderResponse)) responseChanged(i2, t, "time-driven change");
-      if (!h2.equals(holdUpResponse)) responseChanged(h2, t, "time-driven change");
+      // A long gap may cover several changes (withdrawal taking effect, then URN deletion).
+      for (int i = 0; i < 3; i++) {
+        PoliceResponse i2 = intruderResponse.tick(t, profile.zone());
+        PoliceResponse h2 = holdUpResponse.tick(t, profile.zone());
+        if (i2.equals(intruderResponse) && h2.equals(holdUpResponse)) break;
+        if (!i2.equals(intruderResponse)) responseChanged(i2, t, "time-driven change");
+        if (!h2.equals(holdUpResponse)) responseChanged(h2, t, "time-driven change");
+      }
     }
 
     // ---------------------------------------------------------------- signals

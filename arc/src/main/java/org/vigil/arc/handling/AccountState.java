@@ -71,6 +71,22 @@ public record AccountState(
     return java.util.Objects.equals(r.urn(), urn) ? r : PoliceResponse.initial(r.kind(), urn, now);
   }
 
+  /**
+   * The earliest instant at which a {@link HandlingInput.Tick} can change anything, or empty when no
+   * deadline is pending. A driver with many accounts ticks only those whose deadline has come.
+   */
+  public Optional<Instant> nextDeadline() {
+    java.util.stream.Stream<Instant> filters =
+        alarms.stream().filter(a -> a.open() && a.filter() == FilterState.RUNNING).map(Alarm::filterUntil);
+    java.util.stream.Stream<Instant> others =
+        java.util.stream.Stream.of(
+            holdUpWindow == null ? null : holdUpWindow.expiresAt(),
+            nextScheduleCheck,
+            intruderResponse.nextDeadline(profile.zone()),
+            holdUpResponse.nextDeadline(profile.zone()));
+    return java.util.stream.Stream.concat(filters, others).filter(java.util.Objects::nonNull).min(Instant::compareTo);
+  }
+
   public Optional<Alarm> alarm(String id) {
     return alarms.stream().filter(a -> a.id().equals(id)).findFirst();
   }

@@ -124,6 +124,22 @@ public record PoliceResponse(
     return this;
   }
 
+  /**
+   * The earliest instant at which {@link #tick} may change this record (never later than the real one;
+   * a little early is harmless), or null when nothing is pending.
+   */
+  public Instant nextDeadline(ZoneId zone) {
+    return switch (status) {
+      case WITHDRAWAL_PENDING -> withdrawalEffectiveAt;
+      case WARNED -> falseAlarms.size() >= warningThreshold()
+          // The warning lapses when the threshold-th most recent false alarm leaves the 12 months.
+          ? falseAlarms.get(falseAlarms.size() - warningThreshold()).atZone(zone).plusMonths(12).minusDays(1).toInstant()
+          : statusSince;
+      case WITHDRAWN -> kind == Kind.HOLD_UP ? statusSince.atZone(zone).plusMonths(6).toInstant() : null;
+      default -> null;
+    };
+  }
+
   PoliceResponse reinstated(Instant at, boolean requireConfirmation) {
     return new PoliceResponse(kind, urn, Status.LEVEL_1, List.of(), at, null, at, requireConfirmation);
   }

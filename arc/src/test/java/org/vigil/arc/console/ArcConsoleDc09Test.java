@@ -133,6 +133,9 @@ class ArcConsoleDc09Test {
         page.navigate(base + "/console/alarms/1234-1");
         assertThat(page.textContent("table.audit")).contains("alarm.take").contains("alarm.callback").contains("alarm.close");
         assertThat(page.textContent("#state")).contains("closed by admin");
+        // supervision of the path the frame came over, from the receiver
+        page.navigate(base + "/console/accounts");
+        assertThat(page.textContent("table")).contains("L1 ok").contains("Northgate Bank <branch>");
         page.context().close();
     }
 }

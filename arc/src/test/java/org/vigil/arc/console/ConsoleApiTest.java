@@ -92,6 +92,23 @@ class ConsoleApiTest {
     }
 
     @Test
+    void anOperatorChangesTheirOwnPasswordProvingTheCurrentOne() throws Exception {
+        var admin = f.login("admin");
+        admin.send("POST", "/console/api/operators", "{\"username\":\"op5\",\"displayName\":\"Five\",\"role\":\"OPERATOR\",\"password\":\"first password\"}");
+        var c = f.anonymous();
+        var login = c.send("POST", "/console/api/session", "{\"username\":\"op5\",\"password\":\"first password\"}", false);
+        c.csrf = json(login).get("csrfToken").asText();
+        assertJsonError(c.send("POST", "/console/api/session/password", "{\"current\":\"wrong\",\"password\":\"second password\"}"), 403, "current password is wrong");
+        assertJsonError(c.send("POST", "/console/api/session/password", "{\"current\":\"first password\",\"password\":\"short\"}"), 400, "12 to 200");
+        assertThat(c.send("POST", "/console/api/session/password", "{\"current\":\"first password\",\"password\":\"second password\"}").statusCode()).isEqualTo(204);
+        assertJsonError(c.get("/console/api/session"), 401, "not logged in"); // sessions end
+        assertJsonError(f.anonymous().send("POST", "/console/api/session", "{\"username\":\"op5\",\"password\":\"first password\"}", false), 401, "wrong");
+        assertThat(f.anonymous().send("POST", "/console/api/session", "{\"username\":\"op5\",\"password\":\"second password\"}", false).statusCode()).isEqualTo(201);
+        assertThat(f.console.audit.latest(20)).anyMatch(e -> e.actor().equals("op5") && e.action().equals("operator.password")
+                && e.outcome() == AuditEntry.Outcome.DONE && !e.detail().contains("second"));
+    }
+
+    @Test
     void whoAmIAndLogout() throws Exception {
         var c = f.login("sup");
         assertThat(json(c.get("/console/api/session")).get("username").asText()).isEqualTo("sup");

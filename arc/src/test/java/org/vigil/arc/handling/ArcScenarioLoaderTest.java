@@ -102,5 +102,6 @@ class ArcScenarioLoaderTest {
     assertThat(r.passed()).isFalse();
     assertThat(r.failures()).hasSize(3);
     assertThat(r.failures().get(0)).contains("expected sequentially confirmed intruder but was unconfirmed intruder");
+    assertThat(r.failures().get(2)).contains("expected effect PoliceDispatched");
   }
 }

@@ -21,15 +21,25 @@ public final class TestPostgres {
   private static synchronized EmbeddedPostgres pg() {
     if (pg == null) {
       try {
-        pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+        pg = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").setRegisterShutdownHook(false).start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      // Stop it at exit, but never hold the JVM's exit for long (a throwaway server in a temp dir).
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread closer = new Thread(() -> {
+          try {
+            pg.close();
+          } catch (IOException ignored) {
+            // JVM exit
+          }
+        });
+        closer.setDaemon(true);
+        closer.start();
         try {
-          pg.close();
-        } catch (IOException ignored) {
-          // JVM exit
+          closer.join(5_000);
+        } catch (InterruptedException ignored) {
+          // exiting anyway
         }
       }));
     }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param riskAssessment recorded risk assessment for 6.4.4/6.4.5 (6.4.1)
  * @param clientWrittenAcceptance client's written acceptance that opening the door disables
  *     confirmation (6.4.4)
+ * @param keypadUnsetDuringEntry whether a code at a keypad may unset during entry (false: keypads
+ *     are locked out during entry so the digital key must be used, BS 8243 6.4.5)
  * @param agreedArrangements arrangements agreed with the client for lock failure (6.4.2/6.4.3), for
  *     the as-fitted document
  */
@@ -31,7 +33,8 @@ public record Area(
     Duration intruderConfirmationTime,
     Duration holdUpConfirmationTime,
     List<PartSet> partSets,
-    Duress duress) {
+    Duress duress,
+    boolean keypadUnsetDuringEntry) {
 
   public PartSet partSet(String name) {
     return partSets.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst().orElse(null);

@@ -22,6 +22,11 @@ public record PinHash(int iterations, byte[] salt, byte[] hash, int length) {
     return new PinHash(iterations, salt, derive(pin, salt, iterations), pin.length());
   }
 
+  /** Hashes with a salt chosen by the caller (a pure engine derives it; it must be unique, not secret). */
+  public static PinHash of(String pin, int iterations, byte[] salt) {
+    return new PinHash(iterations, salt.clone(), derive(pin, salt, iterations), pin.length());
+  }
+
   /** Parses the text form; {@code length} is stored as a 5th field when known, else 0. */
   public static PinHash parse(String text) {
     if (!text.startsWith(PREFIX)) throw new IllegalArgumentException("a PIN hash must start with " + PREFIX);

@@ -153,6 +153,7 @@ public final class SiteLoader {
       UnsetMethod method = UnsetMethod.DIGITAL_KEY;
       Duration entry = Duration.ofSeconds(30);
       String ra = null, acceptance = null, arrangements = null;
+      boolean keypadDuringEntry = true;
       Fields un = f.obj("unsetting");
       if (un != null) {
         method = un.enumOf("method", UnsetMethod.class, UnsetMethod.DIGITAL_KEY, true);
@@ -160,6 +161,7 @@ public final class SiteLoader {
         ra = un.str("risk_assessment");
         acceptance = un.str("client_written_acceptance");
         arrangements = un.str("agreed_arrangements");
+        keypadDuringEntry = un.bool("keypad_during_entry", true);
         un.done();
       } else {
         f.error("unsetting", "required key 'unsetting' is missing (unsetting method, BS 8243 6.4)");
@@ -188,7 +190,7 @@ public final class SiteLoader {
         d.done();
       }
       f.done();
-      return new Area(id, number == null ? 0 : number, name == null ? id : name, completion, exit, method, entry, ra, acceptance, arrangements, ict, hct, parts, duress);
+      return new Area(id, number == null ? 0 : number, name == null ? id : name, completion, exit, method, entry, ra, acceptance, arrangements, ict, hct, parts, duress, keypadDuringEntry);
     }
 
     Detector detector(YNode n, String path) {

@@ -41,6 +41,15 @@ public sealed interface Input {
   record RemoteCommand(String area, RemoteAction action, int user) implements Input {}
 
   /**
+   * A user inhibits (until the next unset), isolates (until re-included) or re-includes a zone.
+   *
+   * @param user user number (its authority level in the zone's area decides)
+   */
+  record OmitZone(String device, OmitAction action, int user) implements Input {}
+
+  enum OmitAction { INHIBIT, ISOLATE, REINCLUDE }
+
+  /**
    * The shell finished an image capture asked for by {@link Effect.CaptureImages} (BS 8243 5.3): how
    * many images arrived, which camera shots failed and why, and where the ARC fetches them.
    *
@@ -48,6 +57,22 @@ public sealed interface Input {
    * @param link where the ARC fetches the images, or null when none arrived
    */
   record ImagesCaptured(String reference, String device, int images, java.util.List<String> problems, String link) implements Input {}
+
+  /**
+   * Add a user, change a code or delete a user, on behalf of user {@code actor} in partition {@code
+   * area} (seed 001 rules, docs/users.md). {@code source} is e.g. "keypad kp1" or "api".
+   */
+  record ManageUser(String source, int actor, String area, UserAction action, int user, String name, java.util.Map<String, Integer> authority, Code code, Boolean openClose) implements Input {}
+
+  enum UserAction { ADD, CHANGE_CODE, DELETE }
+
+  /** A new code in clear, on its way to being hashed: never printed. */
+  record Code(String digits) {
+    @Override
+    public String toString() {
+      return "Code[hidden]";
+    }
+  }
 
   /** A transmission path reported up or down by the transmitter. */
   record PathChanged(String path, boolean up) implements Input {}

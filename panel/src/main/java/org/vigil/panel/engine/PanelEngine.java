@@ -11,6 +11,7 @@ import org.vigil.panel.engine.keypad.KeypadFeature;
 import org.vigil.panel.engine.setting.SettingFeature;
 import org.vigil.panel.engine.transmission.PathSupervision;
 import org.vigil.panel.engine.users.DuressSignal;
+import org.vigil.panel.engine.users.UsersFeature;
 import org.vigil.panel.engine.warning.WarningDevices;
 
 /**
@@ -38,8 +39,10 @@ public final class PanelEngine {
   public static List<Feature> defaultFeatures() {
     return List.of(
         new DeviceConditions(),
+        new UsersFeature(),
         new KeypadFeature(),
         new SettingFeature(),
+        new org.vigil.panel.engine.omission.OmitFeature(),
         new IntruderFeature(),
         new HoldUpFeature(),
         new PathSupervision(),

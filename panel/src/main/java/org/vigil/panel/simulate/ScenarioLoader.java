@@ -200,6 +200,7 @@ public final class ScenarioLoader {
       holdUp(f, inputs);
       remote(f, inputs);
       pathChange(f, inputs);
+      omit(f, inputs);
       List<ScenarioStep.PathLink> links = new ArrayList<>();
       link(f, "cut_path", false, links);
       link(f, "restore_path", true, links);
@@ -320,6 +321,21 @@ public final class ScenarioLoader {
         r.error("state", "expected up or down, found '" + state + "'");
       } else if (id != null && state != null) {
         out.add(new Input.PathChanged(id, state.equalsIgnoreCase("up")));
+        actions++;
+      }
+    }
+
+    void omit(Fields f, List<Input> out) {
+      Fields r = f.obj("omit");
+      if (r == null) return;
+      String dev = r.reqStr("device");
+      Input.OmitAction a = r.enumOf("action", Input.OmitAction.class, null, true);
+      Integer user = r.integer("user", 0, 150, true);
+      r.done();
+      if (dev != null && site.detector(dev).isEmpty() && site.holdUpDevice(dev).isEmpty()) {
+        r.error("device", "unknown detector or hold-up device '" + dev + "'");
+      } else if (dev != null && a != null && user != null) {
+        out.add(new Input.OmitZone(dev, a, user));
         actions++;
       }
     }

@@ -117,6 +117,10 @@ public final class TransmitPlanner {
     TransmissionPath primary = paths.get(0);
     if (primaryDown && p != primary && primary.pollInterval().compareTo(d) < 0) d = primary.pollInterval();
     if (!up && settings.downPollInterval().compareTo(d) < 0) d = settings.downPollInterval();
+    // A poll must be answerable before the failure time runs out, or a path polled exactly at its
+    // failure time would be declared failed while its poll is still in flight.
+    Duration latest = failureTime(p, primaryDown).minus(settings.ackTimeout());
+    if (latest.isPositive() && latest.compareTo(d) < 0) d = latest;
     return d;
   }
 

@@ -3,17 +3,12 @@ package org.vigil.panel.validate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.vigil.panel.config.AtsCategory;
 import org.vigil.panel.config.Area;
-import org.vigil.panel.config.Camera;
 import org.vigil.panel.config.Completion;
 import org.vigil.panel.config.Detector;
 import org.vigil.panel.config.DetectorRole;
-import org.vigil.panel.config.HoldUpDevice;
-import org.vigil.panel.config.HoldUpType;
 import org.vigil.panel.config.OutputType;
 import org.vigil.panel.config.Profile;
 import org.vigil.panel.config.SiteConfig;
@@ -211,6 +206,11 @@ public final class DesignValidator {
   }
 
   private static void outputs(Ctx c) {
+    if (c.site.timers().bellDuration().compareTo(Duration.ofMinutes(20)) > 0) {
+      c.add(Severity.ERROR, "UK practice / police policy: bell cut-off within 20 min", "timers.bell_duration", "external warning devices must stop within 20 minutes, found " + Durations.format(c.site.timers().bellDuration()));
+    } else if (c.site.timers().bellDuration().compareTo(Duration.ofSeconds(90)) < 0) {
+      c.add(Severity.WARNING, "EN50131-4 (WD at least 90 s) [manufacturer practice]", "timers.bell_duration", "bell duration " + Durations.format(c.site.timers().bellDuration()) + " is shorter than 90 s");
+    }
     boolean strobe = c.site.outputs().stream().anyMatch(o -> o.type() == OutputType.STROBE || o.type() == OutputType.STATUS_CONFIRMED);
     boolean bell = c.site.outputs().stream().anyMatch(o -> o.type() == OutputType.EXTERNAL_WD);
     if (bell && !strobe) c.add(Severity.INFO, "DD243 Q&A (bell = unconfirmed, strobe = confirmed)", "outputs", "no strobe or confirmed-status output: a keyholder cannot see that an alarm has been confirmed before entering");
@@ -262,8 +262,9 @@ public final class DesignValidator {
             "path " + p.id() + " is declared failed only after " + Durations.format(p.failureTime()) + ", longer than " + cat + "'s " + p.role().name().toLowerCase() + " reporting time " + Durations.format(limit));
       }
       if (p.pollInterval().compareTo(p.failureTime()) >= 0) {
-        c.add(Severity.WARNING, "DC-09 NULL supervision", path + ".poll_interval",
-            "path " + p.id() + " polls every " + Durations.format(p.pollInterval()) + ", not more often than its failure time " + Durations.format(p.failureTime()) + ": one lost poll declares it failed");
+        c.add(Severity.INFO, "DC-09 NULL supervision", path + ".poll_interval",
+            "path " + p.id() + " polls every " + Durations.format(p.pollInterval()) + ", not more often than its failure time " + Durations.format(p.failureTime())
+                + ": the transmitter brings each poll forward by its ACK timeout so the last one can be answered; one lost poll still declares the path failed");
       }
     }
   }

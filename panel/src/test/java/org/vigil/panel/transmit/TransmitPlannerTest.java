@@ -227,6 +227,16 @@ class TransmitPlannerTest {
   }
 
   @Test
+  void pathPolledExactlyAtItsFailureTimeIsPolledEarlyEnoughToStayUp() {
+    Transmission tx = Paths.single(Paths.path("ip", Role.PRIMARY, "ethernet", 1, Format.SIA_DCS, null, Duration.ofMinutes(3), Duration.ofMinutes(3)));
+    VirtualNet n = new VirtualNet(tx, S, T0);
+    n.runFor(Duration.ofHours(2));
+    assertThat(n.of(TxEffect.PathChanged.class)).isEmpty();
+    List<Instant> polls = n.sent.stream().map(t -> t.frame().timestampUtc().get()).toList();
+    assertThat(polls.get(1)).isEqualTo(T0.plusSeconds(170));
+  }
+
+  @Test
   void ackForAnotherSequenceIsIgnored() {
     VirtualNet n = dual();
     n.behaviour.put("ip", Behaviour.SILENT);

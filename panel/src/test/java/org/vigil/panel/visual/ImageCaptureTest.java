@@ -174,6 +174,31 @@ class ImageCaptureTest {
   }
 
   @Test
+  void captureRunnerStartsCapturesFromEngineEffectsAndFeedsTheOutcomeBack() throws Exception {
+    SiteConfig site = site(cam("/ok.png"), cam("/missing.png"));
+    PanelEngine e = new PanelEngine(site);
+    var state = new java.util.concurrent.atomic.AtomicReference<>(e.initial(T0));
+    List<Effect> fedBack = Collections.synchronizedList(new ArrayList<>());
+    List<CaptureReport> reports = Collections.synchronizedList(new ArrayList<>());
+    CaptureRunner runner = new CaptureRunner(capture(site), in -> {
+      synchronized (state) {
+        var r = e.step(state.get(), in, state.get().now());
+        state.set(r.state());
+        fedBack.addAll(r.effects());
+      }
+    }, reports::add, ex -> {
+      throw new AssertionError(ex);
+    });
+    var step = e.step(state.get(), new Input.HoldUpOperated("hd-counter-1", Input.HoldUpAction.PRESS_BOTH), T0);
+    state.set(step.state());
+    var started = runner.handle(step.effects());
+    assertThat(started).hasSize(1);
+    started.get(0).get(20, TimeUnit.SECONDS);
+    assertThat(reports).singleElement().satisfies(r -> assertThat(r.images()).hasSize(3));
+    assertThat(fedBack).anyMatch(x -> x instanceof Effect.LogEntry l && l.userVisible() && l.message().contains("cam-both image 1: http error"));
+  }
+
+  @Test
   void missingCameraIsReportedUnreachable() throws Exception {
     SiteConfig site = site(cam("/ok.png"), "http://127.0.0.1:" + closedPort + "/snap.jpg");
     CaptureReport r = capture(site).capture(captureEffect(site)).get(30, TimeUnit.SECONDS);

@@ -16,6 +16,7 @@ public final class LoginThrottle {
     public static final int FREE_ATTEMPTS = 5;
     private static final Duration FIRST_LOCK = Duration.ofMinutes(1);
     private static final Duration MAX_LOCK = Duration.ofMinutes(15);
+    static final int MAX_TRACKED = 10_000;
 
     private record Failures(int count, Instant lockedUntil) {}
 
@@ -29,6 +30,8 @@ public final class LoginThrottle {
     }
 
     public void recordFailure(String username, Instant now) {
+        // Random user names must not grow memory without bound: forget names that are not locked.
+        if (failures.size() > MAX_TRACKED) failures.values().removeIf(f -> f.lockedUntil() == null || !now.isBefore(f.lockedUntil()));
         failures.compute(key(username), (k, f) -> {
             int count = f == null ? 1 : f.count() + 1;
             Instant until = null;

@@ -64,6 +64,11 @@ public final class OperatorStore {
         }
     }
 
+    /** The stored hash of a user, for checking the current password on a change. */
+    public Optional<String> findWithHashFor(String username) {
+        return findWithHash(username).map(Stored::passwordHash);
+    }
+
     public Optional<Operator> find(String username) {
         return findWithHash(username).map(Stored::operator);
     }

@@ -20,6 +20,7 @@ public final class SessionStore {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     public Session open(Operator operator, Instant now) {
+        if (sessions.size() > 1000) sessions.values().removeIf(x -> expired(x, now));
         Session s = new Session(token(), operator, token(), now, now);
         sessions.put(s.id(), s);
         return s;
@@ -30,13 +31,17 @@ public final class SessionStore {
         if (id == null) return Optional.empty();
         Session s = sessions.get(id);
         if (s == null) return Optional.empty();
-        if (now.isAfter(s.lastSeen().plus(IDLE)) || now.isAfter(s.createdAt().plus(ABSOLUTE))) {
+        if (expired(s, now)) {
             sessions.remove(id);
             return Optional.empty();
         }
         Session touched = s.touched(now);
         sessions.put(id, touched);
         return Optional.of(touched);
+    }
+
+    private static boolean expired(Session s, Instant now) {
+        return now.isAfter(s.lastSeen().plus(IDLE)) || now.isAfter(s.createdAt().plus(ABSOLUTE));
     }
 
     public void close(String id) {

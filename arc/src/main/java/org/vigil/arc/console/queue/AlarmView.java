@@ -15,7 +15,7 @@ public record AlarmView(
         String heldBy, Instant takenAt, State state, Instant closedAt, String closedBy, CloseCause closeCause,
         long version,
         List<Signal> signals, List<Zone> zones, List<Keyholder> keyholders, List<String> callbackProcedure,
-        List<Image> images, List<Step> history) {
+        List<Image> images, List<Step> history, List<Task> tasks) {
 
     public enum State { OPEN, CLOSED }
 
@@ -30,6 +30,13 @@ public record AlarmView(
     public record Image(String id, Instant capturedAt, String caption, String url, String viewedBy, Instant viewedAt) {
         public boolean viewed() {
             return viewedBy != null;
+        }
+    }
+
+    /** Work the engine asks of the operator (call-back, inform keyholder), with the rule behind it. */
+    public record Task(String id, String kind, String status, String rule, List<String> instructions, String outcome) {
+        public boolean open() {
+            return "OPEN".equals(status);
         }
     }
 

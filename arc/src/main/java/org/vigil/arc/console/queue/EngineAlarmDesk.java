@@ -260,7 +260,10 @@ public final class EngineAlarmDesk implements AlarmDesk {
         return new AlarmView(a.id(), p.accountId(), site.name(), site.address(), kind, d, dRule, a.priority().ordinal() + 1,
                 a.openedAt(), a.filter() == FilterState.RUNNING ? a.filterUntil() : null, police, a.takenBy(), takenAt.get(a.id()),
                 closed ? AlarmView.State.CLOSED : AlarmView.State.OPEN, a.closedAt(), closed ? closedBy.getOrDefault(a.id(), "engine") : null,
-                cause, versions.getOrDefault(a.id(), 1L), signals, zones, keyholders, p.callBack().steps(), images, history);
+                cause, versions.getOrDefault(a.id(), 1L), signals, zones, keyholders, p.callBack().steps(), images, history,
+                s.tasks().stream().filter(t -> t.alarmId().equals(a.id()))
+                        .map(t -> new AlarmView.Task(t.id(), t.kind().name().toLowerCase().replace('_', ' '), t.status().name(), t.rule(),
+                                t.instructions(), t.outcome())).toList());
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class InMemoryAlarmDesk implements AlarmDesk {
                     null, null, null, 1, List.copyOf(n.signals()), List.copyOf(n.zones()), List.copyOf(n.keyholders()),
                     List.copyOf(n.callbackProcedure()), List.copyOf(n.images()),
                     List.of(new AlarmView.Step(now, "system", "raised", n.kind().label + ", " + n.designation().label,
-                            n.designationRule())));
+                            n.designationRule())), List.of());
             alarms.put(id, a);
         }
         notifyListeners(a.id());
@@ -161,7 +161,7 @@ public final class InMemoryAlarmDesk implements AlarmDesk {
         return new AlarmView(a.id(), a.accountId(), a.siteName(), a.siteAddress(), a.kind(), d, dRule,
                 priorityOf(a.kind(), d), a.raisedAt(), a.filterUntil(), police, heldBy, taken, state, closedAt, closedBy,
                 cause, a.version() + 1, List.copyOf(signals), a.zones(), a.keyholders(), a.callbackProcedure(),
-                List.copyOf(images), history);
+                List.copyOf(images), history, a.tasks());
     }
 
     @Override

@@ -26,7 +26,8 @@ public record ArcScenario(String name, String rule, HandlingProfile profile, Ins
    */
   public record Step(int index, String atText, Instant at, HandlingInput input, Map<String, Object> expect) {
     public Step {
-      expect = Map.copyOf(expect);
+      // Keep the file's order so failures read in the order the author wrote them.
+      expect = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(expect));
     }
   }
 }

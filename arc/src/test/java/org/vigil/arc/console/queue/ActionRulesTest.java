@@ -14,7 +14,7 @@ class ActionRulesTest {
 
     AlarmView alarm(AlarmKind kind, Designation d, String heldBy, PoliceStatus police, Instant filterUntil, List<AlarmView.Image> images) {
         return new AlarmView("A1", "1234", "Site", "Addr", kind, d, "rule", 1, t0, filterUntil, police, heldBy, heldBy == null ? null : t0,
-                AlarmView.State.OPEN, null, null, null, 1, List.of(), List.of(), List.of(), List.of(), images, List.of());
+                AlarmView.State.OPEN, null, null, null, 1, List.of(), List.of(), List.of(), List.of(), images, List.of(), List.of());
     }
 
     PoliceStatus urn = new PoliceStatus("AB/1/I", PoliceStatus.Response.ACTIVE, null);
@@ -39,7 +39,7 @@ class ActionRulesTest {
     void bs9518AClosedAlarmIsNotChanged() {
         AlarmView a = alarm(AlarmKind.INTRUDER, Designation.UNCONFIRMED, "op1", urn, null, List.of());
         AlarmView closed = new AlarmView(a.id(), a.accountId(), a.siteName(), a.siteAddress(), a.kind(), a.designation(), a.designationRule(),
-                1, t0, null, urn, "op1", t0, AlarmView.State.CLOSED, t0, "op1", CloseCause.TEST, 3, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+                1, t0, null, urn, "op1", t0, AlarmView.State.CLOSED, t0, "op1", CloseCause.TEST, 3, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         assertThat(ActionRules.allowed(closed, op1, t0)).isEmpty();
         assertThat(ActionRules.check(closed, op1, ActionKind.RECORD_CALLBACK, t0)).get().extracting(ActionResult.Refused::reason)
                 .isEqualTo(ActionResult.Reason.CLOSED);

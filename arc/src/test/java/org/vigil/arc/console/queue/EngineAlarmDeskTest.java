@@ -40,6 +40,11 @@ class EngineAlarmDeskTest {
         assertThat(a.signals().get(0).rawFrame()).contains("SIA-DCS");
         assertThat(a.callbackProcedure()).isNotEmpty();
         assertThat(a.history()).isNotEmpty().allMatch(s -> !s.rule().isBlank());
+        assertThat(a.tasks()).anySatisfy(t -> {
+            assertThat(t.kind()).isEqualTo("call back");
+            assertThat(t.open()).isTrue();
+            assertThat(t.rule()).startsWith("BS8243 7.4");
+        });
     }
 
     @Test

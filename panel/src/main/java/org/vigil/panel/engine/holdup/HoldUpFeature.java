@@ -140,7 +140,7 @@ public final class HoldUpFeature implements Feature {
       case PRESS_BOTH -> hua(step, h, "synchronised push of both buttons");
       case PRESS_ONE -> {
         if (singleAction) singleAction(step, h);
-        else step.log(h.name() + ": one button only, no alarm (a synchronised push of both buttons is needed)", SYNC_RULE, true);
+        else step.log(h.name() + ": one button only, no alarm (a synchronised push of both buttons is needed)", syncRule(h), true);
       }
       case BUTTON_A, BUTTON_B -> {
         if (singleAction) singleAction(step, h);
@@ -196,7 +196,12 @@ public final class HoldUpFeature implements Feature {
     pending.remove(id);
     put(step, new State(s.window(), pending, s.memory(), s.reinstated(), s.captures()));
     String name = step.site().holdUpDevice(id).map(HoldUpDevice::name).orElse(id);
-    step.log(name + ": one button only within the sync window, no alarm", SYNC_RULE, true);
+    step.log(name + ": one button only within the sync window, no alarm", step.site().holdUpDevice(id).map(HoldUpFeature::syncRule).orElse(SYNC_RULE), true);
+  }
+
+  /** Portable HDs have their own clause for the synchronised push (4.5 e). */
+  static String syncRule(HoldUpDevice h) {
+    return h.type() == HoldUpType.PORTABLE ? "BS8243 4.5(e)" : SYNC_RULE;
   }
 
   private void hua(Step step, HoldUpDevice h, String how) {
@@ -206,7 +211,7 @@ public final class HoldUpFeature implements Feature {
       return;
     }
     step.zone(h.id(), z.withActive(true));
-    step.log("hold-up device " + h.name() + " activated (" + how + ")", SYNC_RULE, false);
+    step.log("hold-up device " + h.name() + " activated (" + how + ")", syncRule(h), false);
     condition(step, Source.of(h), !h.silent());
     capture(step, h);
   }

@@ -124,7 +124,7 @@ public final class IntruderFeature implements Feature {
   private boolean omitted(Step step, Detector d) {
     if (step.zone(d.id()).omitted()) return true;
     AreaState as = step.area(d.area());
-    if (as.status() == AreaStatus.PART_SET && as.partSet() != null) {
+    if (as.partSet() != null && (as.status() == AreaStatus.PART_SET || as.status() == AreaStatus.ENTRY)) {
       PartSet p = step.areaConfig(d.area()).partSet(as.partSet());
       return p != null && p.omit().contains(d.id());
     }
@@ -152,7 +152,12 @@ public final class IntruderFeature implements Feature {
       case SET, PART_SET -> {
         AreaAlarm a = state(step).area(d.area());
         if (d.role() == DetectorRole.FINAL_EXIT && !a.entryExpired()) startEntry(step, d);
-        else alarm(step, d, entryRole ? "entry route active while set, entry not started" : "detector active while set");
+        else if (d.role() == DetectorRole.ENTRY_ROUTE && !a.entryExpired() && !usableEntryDoor(step, d.area())) {
+          // 6.4.4/6.4.5: where the initial entry door cannot be detected (none, or inhibited at
+          // reinstatement, A.2.1 NOTE 2), a detector on the entry route starts the entry time.
+          step.log("entry started by " + d.name() + ": the initial entry door cannot be detected", "BS8243 A.2.1 NOTE 2", false);
+          startEntry(step, d);
+        } else alarm(step, d, entryRole ? "entry route active while set, entry not started" : "detector active while set");
       }
       case ENTRY -> {
         AreaAlarm a = state(step).area(d.area());
@@ -173,12 +178,16 @@ public final class IntruderFeature implements Feature {
     }
   }
 
+  private boolean usableEntryDoor(Step step, String area) {
+    return step.site().detectorsIn(area).stream().anyMatch(x -> x.role() == DetectorRole.FINAL_EXIT && !step.zone(x.id()).omitted());
+  }
+
   private void startEntry(Step step, Detector door) {
     Area cfg = step.areaConfig(door.area());
     UnsetMethod m = cfg.unsetMethod();
     SettingFeature.Progress p = step.feature(SettingFeature.Progress.class, SettingFeature.Progress.EMPTY);
     boolean authorised = p.entryAuthorised().contains(door.area());
-    if ((m == UnsetMethod.LOCK_UNSETS || m == UnsetMethod.LOCK_DISABLES_CONFIRMATION) && !authorised) {
+    if ((m == UnsetMethod.LOCK_UNSETS || m == UnsetMethod.LOCK_DISABLES_CONFIRMATION) && !authorised && door.role() == DetectorRole.FINAL_EXIT) {
       alarm(step, door, "initial entry door opened while set: entry before unsetting is prevented (" + m.clause() + "), so this is forced");
       return;
     }
@@ -294,6 +303,14 @@ public final class IntruderFeature implements Feature {
   private void confirm(Step step, Detector d, String rule, String reason) {
     String area = d.area();
     AreaAlarm a = state(step).area(area);
+    AreaState as = step.area(area);
+    if (as.status() == AreaStatus.PART_SET && as.partSet() != null) {
+      PartSet p = step.areaConfig(area).partSet(as.partSet());
+      if (p != null && !p.confirmsToArc()) {
+        step.log("would confirm (" + reason + "), but part set " + p.name() + " sends no confirmed alarms (part_sets.confirmed_alarms: false)", "BS8243 6.3 part setting", true);
+        return;
+      }
+    }
     put(step, area, a.withConditions(a.conditions(), a.windowEnd(), true));
     step.notify(Codes.notification(Signal.CONFIRMED_INTRUDER, 139, area, step.areaConfig(area).number(), d.zone(), null, false, rule, reason));
     step.log("confirmed intruder alarm: " + reason, rule, true);
@@ -323,6 +340,10 @@ public final class IntruderFeature implements Feature {
     }
     put(step, area, a.withConditions(conds, a.windowEnd(), a.confirmed()));
     if (a.confirmed() || a.confirmationDisabled()) return;
+    if (as.status() == AreaStatus.ENTRY && !a.entryExpired()) {
+      step.log("tamper of " + d.name() + " during entry: any confirmation waits for the expiry of the entry time", "BS8243 6.4.5(b)", false);
+      return;
+    }
     for (Condition c : a.conditions()) {
       if (!c.tamper() && !c.device().equals(d.id())) {
         Detector other = step.site().detector(c.device()).orElse(null);
@@ -344,7 +365,8 @@ public final class IntruderFeature implements Feature {
     AreaState as = step.area(d.area());
     if (as.armed() && lost.size() >= 2) {
       AreaAlarm a = state(step).area(d.area());
-      if (!a.confirmed()) {
+      boolean entryRunning = as.status() == AreaStatus.ENTRY && !a.entryExpired();
+      if (!a.confirmed() && !a.confirmationDisabled() && !entryRunning) {
         confirm(step, d, "BS8243 H.3.1(3)", "communication lost with " + lost.size() + " bus devices while set");
       }
     }
@@ -356,6 +378,12 @@ public final class IntruderFeature implements Feature {
     put(step, area, new AreaAlarm(List.of(), null, false, a.confirmationDisabled(), a.entryDevice(), a.pendingDuringEntry(), a.warningSince(), a.entryExpired(), a.confirmedInSetPeriod()));
     step.log("confirmation time ended: system reinstated", "BS8243 A.2.1", true);
     if (!step.area(area).armed()) return;
+    AreaState as = step.area(area);
+    if (as.status() == AreaStatus.ENTRY && a.entryExpired()) {
+      // The expired entry procedure is over: the area is set again, a new entry can start.
+      step.changeArea(area, as.partSet() == null ? AreaStatus.SET : AreaStatus.PART_SET, as.partSet(), as.user(), "BS8243 A.2.1 reinstatement");
+      put(step, area, AreaAlarm.NONE);
+    }
     Area cfg = step.areaConfig(area);
     for (Detector d : step.site().detectorsIn(area)) {
       var z = step.zone(d.id());
@@ -374,6 +402,8 @@ public final class IntruderFeature implements Feature {
       step.cancel(new EntryWarningDone(c.area()));
       step.cancel(new ConfirmationTimeEnd(c.area()));
       if (a.confirmedInSetPeriod()) {
+        SettingFeature.RestoreRequired rr = step.feature(SettingFeature.RestoreRequired.class, SettingFeature.RestoreRequired.EMPTY);
+        step.putFeature(SettingFeature.RestoreRequired.class, rr.with(c.area(), true));
         step.displayArea(c.area(), "Confirmed alarm: engineer restore required");
         step.log("a confirmed alarm occurred: the user may not restore; engineer/ARC restore required", "BS8243 A.3 / BS8473", true);
       }

@@ -24,6 +24,7 @@ import org.vigil.panel.engine.users.AuthorityLevel;
 import org.vigil.panel.engine.users.Credentials;
 import org.vigil.panel.engine.users.DuressSignal;
 import org.vigil.panel.engine.users.Refusal;
+import org.vigil.panel.engine.users.UsersFeature;
 
 /**
  * A keypad driven key by key, as a physical one is (docs/users.md). Digits collect; a command key
@@ -192,7 +193,7 @@ public final class KeypadFeature implements Feature {
   // ---- a code and a command key ----
 
   private void code(Step step, Keypad keypad, String typed, Command c) {
-    Optional<Credentials.Match> m = Credentials.byCode(step.site().users(), typed);
+    Optional<Credentials.Match> m = Credentials.byCode(UsersFeature.users(step), typed);
     if (m.isEmpty()) {
       wrong(step, keypad);
       return;
@@ -272,7 +273,7 @@ public final class KeypadFeature implements Feature {
   // ---- code + * : capabilities ----
 
   private void capabilities(Step step, Keypad keypad, String typed) {
-    Optional<Credentials.Match> m = Credentials.byCode(step.site().users(), typed);
+    Optional<Credentials.Match> m = Credentials.byCode(UsersFeature.users(step), typed);
     if (m.isEmpty()) {
       wrong(step, keypad);
       return;
@@ -288,7 +289,7 @@ public final class KeypadFeature implements Feature {
   // ---- code + # + function ----
 
   private void function(Step step, Keypad keypad, String typed) {
-    Optional<Credentials.Match> m = Credentials.byCode(step.site().users(), typed);
+    Optional<Credentials.Match> m = Credentials.byCode(UsersFeature.users(step), typed);
     if (m.isEmpty()) {
       wrong(step, keypad);
       return;
@@ -299,7 +300,11 @@ public final class KeypadFeature implements Feature {
   }
 
   private void runFunction(Step step, Keypad keypad, int userNumber, String fn) {
-    User u = step.site().user(userNumber).orElseThrow();
+    User u = user(step, userNumber);
+    if (u == null) {
+      refuse(step, keypad, new Refusal("Unknown user", "user deleted meanwhile"));
+      return;
+    }
     switch (fn) {
       case "65" -> {
         boolean manager = access(keypad, u).stream().anyMatch(a -> u.levelIn(a) == 1 || u.levelIn(a) == 2);
@@ -335,7 +340,11 @@ public final class KeypadFeature implements Feature {
   // ---- BYPASS + zone ----
 
   private void bypass(Step step, Keypad keypad, int userNumber, int zone) {
-    User u = step.site().user(userNumber).orElseThrow();
+    User u = user(step, userNumber);
+    if (u == null) {
+      refuse(step, keypad, new Refusal("Unknown user", "user deleted meanwhile"));
+      return;
+    }
     Detector d = step.site().detectors().stream().filter(x -> x.zone() == zone && keypad.areas().contains(x.area())).findFirst().orElse(null);
     if (d == null) {
       refuse(step, keypad, new Refusal(String.format("No zone %03d at this keypad", zone), "config: zones of the keypad's areas"));
@@ -400,6 +409,10 @@ public final class KeypadFeature implements Feature {
   private void show(Step step, Keypad keypad, Refusal r) {
     step.display(keypad.id(), r.reason());
     step.tone(keypad.id(), Tone.ERROR);
+  }
+
+  private static User user(Step step, int number) {
+    return UsersFeature.users(step).stream().filter(u -> u.number() == number).findFirst().orElse(null);
   }
 
   private static Entry entry(Step step, String keypad) {

@@ -60,6 +60,21 @@ public final class SettingFeature implements Feature {
     }
   }
 
+  /**
+   * Areas that had a confirmed alarm in their last set period: a user may not restore them; the
+   * engineer (level 0 in the area) or the ARC (remote reset) must (BS 8243 A.3, BS 8473).
+   */
+  public record RestoreRequired(Set<String> areas) {
+    public static final RestoreRequired EMPTY = new RestoreRequired(Set.of());
+
+    public RestoreRequired with(String area, boolean required) {
+      Set<String> s = new HashSet<>(areas);
+      if (required) s.add(area);
+      else s.remove(area);
+      return new RestoreRequired(s);
+    }
+  }
+
   static final java.time.Duration LOCK_RELEASE = java.time.Duration.ofSeconds(5);
 
   @Override
@@ -93,6 +108,10 @@ public final class SettingFeature implements Feature {
         if (s.status() == AreaStatus.UNSET) initiate(step, area, c);
         else if (c.keypad() != null) step.display(c.keypad(), step.areaConfig(area).name() + " already " + s.status().name().toLowerCase().replace('_', ' '));
       } else {
+        if (s.status() == AreaStatus.ENTRY && c.source().startsWith("keypad") && !step.areaConfig(area).keypadUnsetDuringEntry()) {
+          refuse(step, c.keypad(), area, "Use your key to unset", "BS8243 6.4.5: keypads locked out during entry (digital key only)");
+          continue;
+        }
         if (s.status() != AreaStatus.UNSET) unset(step, area, c.user(), c.keypad(), unsetRule(step, area, c.source()));
       }
     }
@@ -115,6 +134,10 @@ public final class SettingFeature implements Feature {
         return;
       }
     }
+    if (step.feature(RestoreRequired.class, RestoreRequired.EMPTY).areas().contains(area)) {
+      refuse(step, c.keypad(), area, "Cannot set " + cfg.name() + ": engineer restore required", "BS8243 A.3 / BS8473 restore after a confirmed alarm");
+      return;
+    }
     List<String> blocking = preventing(step, area, part, true);
     if (!blocking.isEmpty()) {
       refuse(step, c.keypad(), area, "Cannot set: " + String.join(", ", blocking), "EN50131-1 8.3.3 Table 4");
@@ -129,6 +152,10 @@ public final class SettingFeature implements Feature {
       return;
     }
     step.changeArea(area, AreaStatus.SETTING, null, c.user(), "BS8243 6.3 two-stage setting");
+    if (finalDoorOpen(step, area)) {
+      // The user may start setting with the door already open: closing it then completes.
+      step.putFeature(Progress.class, step.feature(Progress.class, Progress.EMPTY).door(area, true));
+    }
     String how = switch (cfg.completion()) {
       case SHUNT_LOCK -> "lock the final exit door";
       case PUSH_TO_SET -> "close the door and press the set button outside";
@@ -170,7 +197,7 @@ public final class SettingFeature implements Feature {
     } else {
       step.displayArea(area, text);
     }
-    step.log("setting refused: " + text, rule, true);
+    step.log("refused: " + text, rule, true);
   }
 
   private void complete(Step step, String area, String rule) {
@@ -308,7 +335,23 @@ public final class SettingFeature implements Feature {
           step.log("completion by the ARC refused: area is not setting or its method is not 6.3(e)", "BS8243 6.3(e)", false);
         }
       }
-      case RESTORE -> step.log("restore by " + (r.user() == 0 ? "the ARC" : "user " + r.user()), "BS8473 / BS8243 A.3", true);
+      case RESTORE -> restore(step, r);
     }
+  }
+
+  private void restore(Step step, Input.RemoteCommand r) {
+    RestoreRequired rr = step.feature(RestoreRequired.class, RestoreRequired.EMPTY);
+    boolean engineer = step.site().users().stream().anyMatch(u -> u.number() == r.user() && u.levelIn(r.area()) == 0);
+    if (r.user() != 0 && !engineer) {
+      step.log("restore by user " + r.user() + " refused: after a confirmed alarm only the engineer or the ARC may restore", "BS8243 A.3 / BS8473", true);
+      return;
+    }
+    if (!rr.areas().contains(r.area())) {
+      step.log("restore of " + r.area() + ": nothing to restore", "BS8243 A.3", false);
+      return;
+    }
+    step.putFeature(RestoreRequired.class, rr.with(r.area(), false));
+    step.displayArea(r.area(), step.areaConfig(r.area()).name() + " restored");
+    step.log(step.areaConfig(r.area()).name() + " restored by " + (r.user() == 0 ? "the ARC (remote reset)" : "the engineer (user " + r.user() + ")"), "BS8243 A.3 / BS8473", true);
   }
 }

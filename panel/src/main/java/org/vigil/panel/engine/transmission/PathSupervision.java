@@ -1,7 +1,9 @@
 package org.vigil.panel.engine.transmission;
 
+import java.util.Locale;
 import org.vigil.panel.config.TransmissionPath;
 import org.vigil.panel.engine.Codes;
+import org.vigil.panel.engine.Effect;
 import org.vigil.panel.engine.Feature;
 import org.vigil.panel.engine.Input;
 import org.vigil.panel.engine.Signal;
@@ -12,6 +14,23 @@ import org.vigil.panel.engine.Step;
  * path; at the ARC two such faults or a fault plus an alarm count as confirmed, DD243 4.3).
  */
 public final class PathSupervision implements Feature {
+
+  /** The codes of a path fault by the path's technology (research B.2: CID 350-357, SIA LT/YC/NT). */
+  public record FaultCode(int cid, String sia, String siaRestore) {}
+
+  /**
+   * Radio paths (cellular, 4G, LTE, GPRS, radio) report Contact ID 353 "long range radio transmitter
+   * fault" (SIA YC/YK); telephone lines 351/352 "telco 1/2" (SIA LT/LR); IP paths 351/352 by role
+   * (Contact ID has no IP code) with SIA NT/NR "network failure/restoral".
+   */
+  public static FaultCode faultCode(TransmissionPath p) {
+    String t = p.technology() == null ? "" : p.technology().toLowerCase(Locale.ROOT);
+    int telco = p.role() == TransmissionPath.Role.PRIMARY ? 351 : 352;
+    if (t.matches(".*(cell|4g|5g|3g|2g|lte|gprs|gsm|radio|umts|nb-?iot).*")) return new FaultCode(353, "YC", "YK");
+    if (t.matches(".*(pstn|telco|phone|dial|atm|isdn|line).*")) return new FaultCode(telco, "LT", "LR");
+    return new FaultCode(telco, "NT", "NR");
+  }
+
   @Override
   public void on(Input input, Step step) {
     if (!(input instanceof Input.PathChanged(String id, boolean up))) return;
@@ -23,9 +42,11 @@ public final class PathSupervision implements Feature {
     Boolean was = step.state().paths().get(id);
     if (was != null && was == up) return;
     step.path(id, up);
-    int cid = p.role() == TransmissionPath.Role.PRIMARY ? 351 : 352;
-    step.notify(Codes.notification(Signal.ATS_FAULT, cid, null, 0, null, null, up, "EN50136-1 path supervision; DD243 4.3",
-        "path " + id + " (" + p.technology() + ") " + (up ? "restored" : "failed")));
+    FaultCode code = faultCode(p);
+    Effect.Notification n = Codes.notification(Signal.ATS_FAULT, code.cid(), null, 0, null, null, up, "EN50136-1 path supervision; DD243 4.3",
+        "path " + id + " (" + p.technology() + ") " + (up ? "restored" : "failed"));
+    step.notify(new Effect.Notification(n.signal(), n.area(), n.partition(), n.zone(), n.user(), n.restore(), n.cid(),
+        up ? code.siaRestore() : code.sia(), n.rule(), n.text()));
     step.log("transmission path " + id + (up ? " restored" : " failed"), "EN50136-1", true);
   }
 }

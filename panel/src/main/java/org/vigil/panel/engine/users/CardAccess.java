@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.vigil.panel.config.Reader;
 import org.vigil.panel.config.User;
+import org.vigil.panel.engine.AreaStatus;
 import org.vigil.panel.engine.Step;
 
 /**
@@ -22,9 +23,9 @@ public final class CardAccess {
    */
   public static User holder(Step step, Reader r, String card, String pin) {
     boolean needsPin = r.pinPad();
-    Optional<Credentials.Match> m = Credentials.byCard(step.site().users(), card, pin, needsPin);
+    Optional<Credentials.Match> m = Credentials.byCard(UsersFeature.users(step), card, pin, needsPin);
     if (m.isEmpty()) {
-      boolean known = step.site().users().stream().anyMatch(u -> u.cards().contains(card));
+      boolean known = UsersFeature.users(step).stream().anyMatch(u -> u.cards().contains(card));
       if (known && needsPin && pin == null) step.log("card without PIN at reader " + r.id(), RULE, true);
       else step.log("card not accepted at reader " + r.id(), RULE, true);
       return null;
@@ -37,7 +38,19 @@ public final class CardAccess {
     }
     List<String> areas = r.areas().stream().filter(a -> u.levelIn(a) >= 0).toList();
     List<String> duress = areas.stream().filter(a -> m.get().duress() || u.levelIn(a) == AuthorityLevel.DURESS.number()).toList();
+    // The duress goes out whatever happens next (the 5th-key rule: the credential is complete).
     if (!duress.isEmpty()) DuressSignal.send(step, u.number(), duress, "reader " + r.id());
+    // The same disarm rules as at a keypad (operator C, installer); a card unsets every area of the
+    // reader at once, so one refused area refuses the card.
+    for (String a : areas) {
+      AreaStatus st = step.area(a).status();
+      if (st == AreaStatus.UNSET || st == AreaStatus.SETTING) continue;
+      Optional<Refusal> no = Authority.disarm(u.levelIn(a), u.number(), step.area(a));
+      if (no.isPresent()) {
+        step.log("user " + u.number() + " refused at reader " + r.id() + ": " + no.get().reason(), no.get().rule(), true);
+        return null;
+      }
+    }
     return u;
   }
 }

@@ -62,7 +62,7 @@ public final class HoldUpChecks {
           // A warning, not an error: the loader cannot tell "not dedicated" from "not stated" (default false).
           if (!h.dedicated()) add(Severity.WARNING, "BS8243 4.5(a)", path + ".dedicated", h.name() + ": hold-up keys on the CIE/keypad should be segregated from the main keys, dedicated and two-button: confirm with dedicated: true");
           if (h.keypad() == null) add(Severity.INFO, "BS8243 4.5(a)", path + ".keypad", h.name() + ": hold-up keys on the CIE itself (no keypad named)");
-          if (!h.engineerEnabled()) add(Severity.INFO, "BS8243 4.5(b)", path + ".engineer_enabled", h.name() + ": off (the default): the keys raise no alarm until the engineer enables them (engineer_enabled: true)");
+          if (!h.engineerEnabled()) add(Severity.WARNING, "BS8243 4.5(b)", path + ".engineer_enabled", h.name() + ": off (the default): HD keys on the CIE/ACE are engineer programmed only and raise no alarm until engineer_enabled: true");
           else add(Severity.INFO, "BS8243 4.5(b)", path + ".engineer_enabled", h.name() + ": enabled by the engineer");
         }
         default -> {}
@@ -85,7 +85,7 @@ public final class HoldUpChecks {
       Area a = site.areas().get(i);
       List<HoldUpDevice> in = site.holdUpDevices().stream().filter(h -> h.area().equals(a.id()) && usable(h)).toList();
       if (in.size() == 1 && in.get(0).type() != HoldUpType.MULTI_ACTION && site.holdUpDevices().stream().filter(this::usable).count() == 1) {
-        add(Severity.WARNING, "BS8243 5.4.1.2(b)", "areas[" + i + "]", "the only hold-up device is " + in.get(0).name() + ": a sequentially confirmed HUA needs two HDs separately identifiable at the CIE, or a multi-action HD");
+        add(Severity.WARNING, "BS8243 5.4.1.2(b)", "areas[" + i + "]", "area " + a.id() + " has one hold-up device (" + in.get(0).name() + ") and the site no other: a sequentially confirmed HUA needs two HDs separately identifiable at the CIE, or a multi-action HD");
       }
     }
   }
@@ -176,7 +176,7 @@ public final class HoldUpChecks {
       if (!visualAreas.contains(h.area()) || h.coverage().isEmpty()) continue;
       List<String> miss = missing(h.coverage(), site.cameras());
       if (!miss.isEmpty()) {
-        add(Severity.ERROR, "BS8243 5.3.1", "holdup_devices[" + i + "].coverage", "no camera views the whole coverage of " + h.name() + " (not viewed: " + String.join(", ", miss) + ")");
+        add(Severity.ERROR, "BS8243 5.3.1", "holdup_devices[" + i + "].coverage", h.name() + ": no camera views " + String.join(", ", miss) + " (visual confirmation needs an imaging device viewing the whole area of coverage of every HD)");
       } else if (site.camerasFor(h).isEmpty()) {
         add(Severity.WARNING, "BS8243 5.3.4", "holdup_devices[" + i + "]", h.name() + ": no camera is assigned to area '" + h.area() + "' or covers its regions, so no images are captured");
       }

@@ -39,8 +39,23 @@ class HoldUpRandomTest {
     Set<String> inhibited = new HashSet<>();
     Set<String> memory = new LinkedHashSet<>();
     int hua, confirmedHua, inhibits;
+    /** First button of a two-button device waiting for the other (4.5 a): device -> (button, at). */
+    Map<String, Map.Entry<HoldUpAction, Instant>> pending = new HashMap<>();
+
+    void button(String d, HoldUpAction b, Instant now) {
+      if (d.equals("hd-keypad")) return; // off: not even a first button counts
+      var p = pending.get(d);
+      if (p != null && p.getKey() != b) {
+        pending.remove(d);
+        press(d, now);
+      } else {
+        pending.put(d, Map.entry(b, now));
+      }
+    }
 
     void advance(Instant t) {
+      // The sync window (3 s on every HD of the branch) closes before anything else at its instant.
+      pending.values().removeIf(p -> !t.isBefore(p.getValue().plusSeconds(3)));
       if (windowEnd != null && !t.isBefore(windowEnd)) {
         for (String d : HDS) {
           if (active.contains(d) && !inhibited.contains(d)) {
@@ -127,7 +142,7 @@ class HoldUpRandomTest {
       String what;
       if (pick < 25) {
         Duration d = switch (rnd.nextInt(5)) {
-          case 0 -> Duration.ofSeconds(rnd.nextInt(10));
+          case 0 -> Duration.ofMillis(rnd.nextInt(5000));
           case 1 -> Duration.ofMinutes(rnd.nextInt(120));
           case 2 -> Duration.ofHours(1 + rnd.nextInt(12));
           default -> m.windowEnd == null ? Duration.ofMinutes(rnd.nextInt(30))
@@ -142,18 +157,29 @@ class HoldUpRandomTest {
         what = "press " + dev;
         p.press(dev);
         m.press(dev, p.now());
-      } else if (pick < 56) {
-        what = "one button " + dev;
-        p.press(dev, HoldUpAction.PRESS_ONE);
-      } else if (pick < 62) {
+      } else if (pick < 66) {
+        HoldUpAction b = switch (rnd.nextInt(3)) {
+          case 0 -> HoldUpAction.PRESS_ONE;
+          case 1 -> HoldUpAction.BUTTON_A;
+          default -> HoldUpAction.BUTTON_B;
+        };
+        // Aim at the sync window: mostly the device with a first button waiting, a moment later.
+        if (!m.pending.isEmpty() && rnd.nextInt(4) > 0) dev = m.pending.keySet().stream().sorted().findFirst().get();
+        Duration gap = Duration.ofMillis(rnd.nextInt(4500));
+        p.after(gap);
+        m.advance(p.now());
+        what = b + " " + dev + " after " + gap;
+        p.press(dev, b);
+        if (b != HoldUpAction.PRESS_ONE) m.button(dev, b, p.now());
+      } else if (pick < 70) {
         what = "second action " + dev;
         p.press(dev, HoldUpAction.SECOND_ACTION);
         m.secondAction(dev, p.now());
-      } else if (pick < 74) {
+      } else if (pick < 78) {
         what = "reset " + dev;
         p.press(dev, HoldUpAction.RESET);
         m.active.remove(dev);
-      } else if (pick < 82) {
+      } else if (pick < 85) {
         String t = TAMPERABLE.get(rnd.nextInt(TAMPERABLE.size()));
         if (rnd.nextBoolean()) {
           what = "tamper " + t;

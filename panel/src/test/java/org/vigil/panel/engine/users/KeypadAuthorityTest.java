@@ -174,4 +174,16 @@ class KeypadAuthorityTest {
     p.input(new Input.KeyPressed("kp-office", null));
     assertThat(p.last).isEmpty();
   }
+
+  @Test
+  void cardAtAReader_followsTheSameDisarmRules() throws Exception {
+    String yaml = java.nio.file.Files.readString(Sites.EXAMPLES.resolve("office-warehouse.yaml")).replace("authority: {warehouse: 3}", "authority: {warehouse: 5}");
+    SiteConfig s = new org.vigil.panel.config.SiteLoader(1).parse(yaml, null).orThrow();
+    KeypadDriver p = new KeypadDriver(s, MONDAY_10).keys("kp-warehouse", "2222{AWAY}").after(Duration.ofSeconds(31));
+    assertThat(p.state.area("warehouse").status()).isEqualTo(AreaStatus.SET);
+    p.card("rd-door", "CARD-0009", "7777");
+    assertThat(p.state.area("warehouse").status()).isEqualTo(AreaStatus.SET);
+    assertThat(p.state.output("door-lock")).isFalse();
+    assertThat(p.last(Effect.LogEntry.class)).anySatisfy(l -> assertThat(l.rule()).contains("Vista: operator C"));
+  }
 }

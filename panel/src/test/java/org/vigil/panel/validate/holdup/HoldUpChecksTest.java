@@ -27,20 +27,25 @@ class HoldUpChecksTest {
     return new SiteLoader(1).parse(text, BRANCH).orThrow();
   }
 
+  /** Findings other than information and the expected 4.5(b) warning for the branch's keypad keys (off by default). */
   static List<Finding> problems(SiteConfig site) {
-    return HoldUpChecks.check(site).stream().filter(f -> f.severity() != Severity.INFO).toList();
+    return HoldUpChecks.check(site).stream().filter(f -> f.severity() != Severity.INFO && !keypadKeysOff(f)).toList();
+  }
+
+  static boolean keypadKeysOff(Finding f) {
+    return f.rule().equals("BS8243 4.5(b)") && f.path().equals("holdup_devices[4].engineer_enabled");
   }
 
   /** Everything the design validator says, apart from information. */
   static List<Finding> allProblems(SiteConfig site) {
-    return DesignValidator.validate(site).findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
+    return DesignValidator.validate(site).findings().stream().filter(f -> f.severity() != Severity.INFO && !keypadKeysOff(f)).toList();
   }
 
   @Test
   void theExampleBranchMeetsEveryHoldUpRule() {
     assertThat(problems(Sites.load("holdup-branch.yaml"))).isEmpty();
-    assertThat(DesignValidator.validate(Sites.load("holdup-branch.yaml")).findings()).filteredOn(f -> f.severity() != Severity.INFO).isEmpty();
-    assertThat(HoldUpChecks.check(Sites.load("holdup-branch.yaml"))).anyMatch(f -> f.rule().equals("BS8243 4.5(b)") && f.message().contains("off (the default)"));
+    assertThat(allProblems(Sites.load("holdup-branch.yaml"))).isEmpty();
+    assertThat(HoldUpChecks.check(Sites.load("holdup-branch.yaml"))).anyMatch(f -> f.severity() == Severity.WARNING && f.rule().equals("BS8243 4.5(b)") && f.message().contains("off (the default)"));
   }
 
   @Test
@@ -92,7 +97,8 @@ class HoldUpChecksTest {
   @Test
   void bs8243_4_5g_duressIsEngineerProgrammedOnly() throws Exception {
     var s = branchWith("      engineer_enabled: true\n      justification", "      justification");
-    assertThat(allProblems(s)).singleElement().satisfies(f -> assertThat(f.rule()).isEqualTo("BS8243 4.5(g)"));
+    assertThat(allProblems(s)).extracting(Finding::rule).containsOnly("BS8243 4.5(g)");
+    assertThat(allProblems(s)).anyMatch(f -> f.severity() == Severity.ERROR && f.path().equals("areas[0].duress.engineer_enabled"));
   }
 
   @Test
