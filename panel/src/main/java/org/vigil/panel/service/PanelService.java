@@ -108,7 +108,7 @@ public final class PanelService implements AutoCloseable {
     Instant at = now.isBefore(s.now()) ? s.now() : now;
     log.append(at, EventClass.MANDATORY, true, how, "EN 50131-1 8.10");
     // The ARC must know the panel restarted (a restart can hide an attack on the CIE).
-    // Contact ID 305 / SIA RR (power up) are not in the event catalogue yet, hence built here.
+    // Contact ID 305 / SIA RR (system reset), EventCatalogue: a FAULT at the ARC.
     Effect.Notification reset = new Effect.Notification(Signal.FAULT, null, 0, null, null, false, CID_SYSTEM_RESET, "RR",
         "EN 50131-1 8.10", "panel restart");
     carryOut(List.of(reset), at);

@@ -46,6 +46,8 @@ public final class EventCatalogue {
           c(147, "BT", "BJ", FAULT, ZONE, "Sensor supervision failure"),
           c(301, "AT", "AR", FAULT, NONE, "AC loss"),
           c(302, "YT", "YR", FAULT, NONE, "Low system battery"),
+          // A restart can hide an attack on the CIE: the ARC shows it as a technical alarm.
+          c(305, "RR", null, FAULT, NONE, "System reset (panel restart)"),
           c(309, "YT", "YR", FAULT, NONE, "Battery test failure"),
           c(311, "YM", "YR", FAULT, NONE, "Battery missing/dead"),
           c(350, "YC", "YK", ATS_FAULT, NONE, "Communication trouble"),

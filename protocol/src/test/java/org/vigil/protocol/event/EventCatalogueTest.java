@@ -44,6 +44,13 @@ class EventCatalogueTest {
   }
 
   @Test
+  void panelRestartIsContactId305SiaRrAndAFaultForTheArc() {
+    assertThat(EventCatalogue.categoryOfContactId(305, 1)).isEqualTo(EventCategory.FAULT);
+    assertThat(EventCatalogue.siaForContactId(305, 1)).contains("RR");
+    assertThat(EventCatalogue.categoryOfSia("RR")).isEqualTo(EventCategory.FAULT);
+  }
+
+  @Test
   void openCloseQualifiersMapToUnsetAndSet() {
     assertThat(EventCatalogue.categoryOfContactId(401, 1)).isEqualTo(EventCategory.OPEN);
     assertThat(EventCatalogue.categoryOfContactId(401, 3)).isEqualTo(EventCategory.CLOSE);
