@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class Dc09CommandTest {
 
@@ -18,29 +15,14 @@ class Dc09CommandTest {
   static final String SW05 =
       "<LF>E34C0062\"*ACK\"0001R5678L1234#080027E62A64[14F088FF5DCB19D1908069507EAB97C7CDB20F1C6EFA550BB59864D54B2DFA1C<CR>";
 
-  record Run(int code, String out, String err) {
-    JsonNode json() {
-      try {
-        return JSON.readTree(out);
-      } catch (Exception e) {
-        throw new AssertionError("not JSON: " + out, e);
-      }
-    }
-  }
 
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Vigil.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void decodePrintsTheFieldsEventsAndTheAckAReceiverWouldSend() {
-    Run r = run("dc09", "decode", "--now", "2026-01-01T00:00:00Z",
+    CliRun r = run("dc09", "decode", "--now", "2026-01-01T00:00:00Z",
         "<LF>68AF0025\"SIA-DCS\"0001L0#1234[#1234|Nri1/BA12]<CR>");
     assertThat(r.code()).isZero();
     JsonNode j = r.json();
@@ -58,7 +40,7 @@ class Dc09CommandTest {
 
   @Test
   void decodeReportsACrcErrorAndExitsNonZero() {
-    Run r = run("dc09", "decode",
+    CliRun r = run("dc09", "decode",
         "<LF>9618004D\"SIA-DCS\"7960L0#123456[#123456|Nri1CL0^VX FRONTE ^]_22:40:48,04-11-2021<CR>");
     assertThat(r.code()).isEqualTo(1);
     JsonNode j = r.json();
@@ -70,7 +52,7 @@ class Dc09CommandTest {
 
   @Test
   void decodeOfAnEncryptedFrameWithoutKeyReportsKeyRequiredWithTheHeader() {
-    Run r = run("dc09", "decode", SW05);
+    CliRun r = run("dc09", "decode", SW05);
     assertThat(r.code()).isEqualTo(1);
     JsonNode j = r.json();
     assertThat(j.get("error").asText()).isEqualTo("key-required");
@@ -80,7 +62,7 @@ class Dc09CommandTest {
 
   @Test
   void decodeWithTheKeyShowsTimestampAndSkewWithoutApplyingTheWindow() {
-    Run r = run("dc09", "decode", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCD", SW05);
+    CliRun r = run("dc09", "decode", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCD", SW05);
     assertThat(r.code()).as(r.out() + r.err()).isZero();
     JsonNode j = r.json();
     assertThat(j.get("encrypted").asBoolean()).isTrue();
@@ -91,20 +73,20 @@ class Dc09CommandTest {
 
   @Test
   void checkTimeAppliesTheWindowAndGivesTheSkew() {
-    Run late = run("dc09", "decode", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCD", "--check-time",
+    CliRun late = run("dc09", "decode", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCD", "--check-time",
         "--now", "2015-04-14T16:09:00Z", SW05);
     assertThat(late.code()).isEqualTo(1);
     assertThat(late.json().get("error").asText()).isEqualTo("timestamp");
     assertThat(late.json().get("skewSeconds").asLong()).isEqualTo(-48);
     assertThat(late.json().get("response").asText()).isEqualTo("NAK");
-    Run inTime = run("dc09", "decode", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCD",
+    CliRun inTime = run("dc09", "decode", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCD",
         "--now", "2015-04-14T16:08:30Z", SW05);
     assertThat(inTime.code()).isZero();
   }
 
   @Test
   void wrongKeyIsADecryptErrorAndBothKeyFormsAreTriedWhenAmbiguous() {
-    Run r = run("dc09", "decode", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCE", SW05);
+    CliRun r = run("dc09", "decode", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCE", SW05);
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.json().get("error").asText()).isEqualTo("decrypt");
     assertThat(r.json().get("keysTried")).hasSize(2);
@@ -113,10 +95,10 @@ class Dc09CommandTest {
   @Test
   void asciiKeyFormDecodesTheIoBrokerFrame() {
     String io02 = "<LF>AEAE0137\"*SIA-DCS\"0018L0#12345[4cea0b8eb4752a51724c2c55f3801a6e35cb21d25e014290c29995e7cdbbb4659747c1e185c3627db922513d6d5cbb33440d09eefa204e96d62c9c9fc6ffaa5abeccfce859dd540f74cba79c04a048a9b597c12b027f6366a3817d1dd6e26e2019d33075a67ab4a74221f57450070a7f0de890d087c64e76db6893c192ef5e16762ef9934bbfc516d041ad71c47d4dd0<CR>";
-    Run r = run("dc09", "decode", "--key", "0123456789ABCDEF", "--key-form", "ascii", io02);
+    CliRun r = run("dc09", "decode", "--key", "0123456789ABCDEF", "--key-form", "ascii", io02);
     assertThat(r.code()).isZero();
     assertThat(r.json().get("events").get(0).get("code").asText()).isEqualTo("UT");
-    Run hex = run("dc09", "decode", "--key", "0123456789ABCDEF", "--key-form", "hex", io02);
+    CliRun hex = run("dc09", "decode", "--key", "0123456789ABCDEF", "--key-form", "hex", io02);
     assertThat(hex.code()).isEqualTo(2);
     assertThat(hex.err()).contains("ascii");
   }
@@ -124,17 +106,17 @@ class Dc09CommandTest {
   @Test
   void wrongLengthIsToleratedAsADeviationUnlessStrict() {
     String py12 = "<LF>57150047\"ADM-CID\"0247R4F39L4F39#4F39[#4F39|3401 01 057]<CR>";
-    Run r = run("dc09", "decode", py12);
+    CliRun r = run("dc09", "decode", py12);
     assertThat(r.code()).isZero();
     assertThat(r.json().get("deviations").get(0).get("kind").asText()).isEqualTo("length-decimal");
-    Run strict = run("dc09", "decode", "--strict-length", py12);
+    CliRun strict = run("dc09", "decode", "--strict-length", py12);
     assertThat(strict.code()).isEqualTo(1);
     assertThat(strict.json().get("error").asText()).isEqualTo("length");
   }
 
   @Test
   void malformedFrameGivesTheOffset() {
-    Run r = run("dc09", "decode", "<LF>A62A0012\"ACK\"0001L0#7099[]x<CR>");
+    CliRun r = run("dc09", "decode", "<LF>A62A0012\"ACK\"0001L0#7099[]x<CR>");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.json().get("error").asText()).isIn("crc", "malformed");
   }
@@ -147,7 +129,7 @@ class Dc09CommandTest {
     InputStream old = System.in;
     try {
       System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.ISO_8859_1)));
-      Run r = run("dc09", "decode", "-");
+      CliRun r = run("dc09", "decode", "-");
       assertThat(r.code()).isEqualTo(1);
       String[] lines = r.out().strip().split("\n");
       assertThat(lines).hasSize(3);
@@ -160,7 +142,7 @@ class Dc09CommandTest {
 
   @Test
   void encodeBuildsAFrameThatDecodes() {
-    Run r = run("dc09", "encode", "--id", "SIA-DCS", "--seq", "0001", "--line", "0", "--account",
+    CliRun r = run("dc09", "encode", "--id", "SIA-DCS", "--seq", "0001", "--line", "0", "--account",
         "1234", "--data", "#1234|Nri1/BA12", "--timestamp", "none");
     assertThat(r.code()).isZero();
     assertThat(r.out().strip()).isEqualTo("<LF>68AF0025\"SIA-DCS\"0001L0#1234[#1234|Nri1/BA12]<CR>");
@@ -171,27 +153,27 @@ class Dc09CommandTest {
     String[] args = {"dc09", "encode", "--id", "NULL", "--seq", "0000", "--receiver", "C0FFD",
         "--line", "1234", "--account", "080027E62A64", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCD",
         "--now", "2015-06-22T13:43:09Z", "--seed", "7", "--xdata", "IHello"};
-    Run a = run(args);
-    Run b = run(args);
+    CliRun a = run(args);
+    CliRun b = run(args);
     assertThat(a.code()).as(a.err()).isZero();
     assertThat(a.out()).isEqualTo(b.out()).contains("\"*NULL\"0000RC0FFDL1234#080027E62A64[");
-    Run d = run("dc09", "decode", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCD", a.out().strip());
+    CliRun d = run("dc09", "decode", "--key", "ABCDABCDABCDABCDABCDABCDABCDABCD", a.out().strip());
     assertThat(d.code()).isZero();
     assertThat(d.json().get("extendedData").get(0).get("value").asText()).isEqualTo("Hello");
   }
 
   @Test
   void encodeBinaryCrcAndBadFieldsGiveClearErrors() {
-    Run bin = run("dc09", "encode", "--id", "NULL", "--account", "7099", "--crc", "binary",
+    CliRun bin = run("dc09", "encode", "--id", "NULL", "--account", "7099", "--crc", "binary",
         "--timestamp", "none", "--format", "hex");
     assertThat(bin.code()).isZero();
     assertThat(bin.out().strip()).startsWith("0A").contains("22");
-    Run bad = run("dc09", "encode", "--id", "FOO");
+    CliRun bad = run("dc09", "encode", "--id", "FOO");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("unknown id");
-    Run noKey = run("dc09", "encode", "--id", "*NULL");
+    CliRun noKey = run("dc09", "encode", "--id", "*NULL");
     assertThat(noKey.err()).contains("--key");
-    Run seq = run("dc09", "encode", "--id", "NULL", "--seq", "12");
+    CliRun seq = run("dc09", "encode", "--id", "NULL", "--seq", "12");
     assertThat(seq.err()).contains("sequence");
   }
 }

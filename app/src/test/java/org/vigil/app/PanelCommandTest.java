@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,21 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PanelCommandTest {
   static final Path BANK = Path.of("..", "examples", "bank.yaml").toAbsolutePath().normalize();
 
-  record Run(int code, String out, String err) {}
 
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Vigil.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** Starts {@code vigil panel} in its own JVM (so it can be killed like a power cut); returns it and its keypad URL. */
@@ -83,7 +73,7 @@ class PanelCommandTest {
     q.destroyForcibly();
     q.waitFor(10, TimeUnit.SECONDS);
     assertThat(again).anyMatch(l -> l.contains("(state restored)"));
-    Run log = run("panel", "log", "--data", data.toString());
+    CliRun log = run("panel", "log", "--data", data.toString());
     assertThat(log.code()).isZero();
     assertThat(log.out()).contains("panel started for the first time", "hall: unset -> setting", "panel restarted: state restored",
         "hall setting", "chain intact").doesNotContain("314159");
@@ -97,14 +87,14 @@ class PanelCommandTest {
           org.vigil.panel.eventlog.EventClass.MANDATORY, true, "entry " + i, "");
     }
     Files.writeString(f, Files.readString(f).replace("entry 1", "entry X"));
-    Run r = run("panel", "log", "--file", f.toString());
+    CliRun r = run("panel", "log", "--file", f.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("CHAIN BROKEN", "line 2");
   }
 
   @Test
   void panelLogWithoutALogSaysSo(@TempDir Path data) {
-    Run r = run("panel", "log", "--data", data.toString());
+    CliRun r = run("panel", "log", "--data", data.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no event log");
   }
@@ -113,7 +103,7 @@ class PanelCommandTest {
   void panelWithABadSiteFileListsTheProblems(@TempDir Path data) throws Exception {
     Path bad = data.resolve("bad.yaml");
     Files.writeString(bad, "site: {name: x}\nareas: [oops\n");
-    Run r = run("panel", "--config", bad.toString(), "--data", data.toString());
+    CliRun r = run("panel", "--config", bad.toString(), "--data", data.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("has problems");
   }

@@ -169,11 +169,6 @@ public final class ArcService implements AutoCloseable {
     return directory;
   }
 
-  /** The ARC's database (the console keeps its operators and audit trail there). */
-  public javax.sql.DataSource dataSource() {
-    return database.dataSource();
-  }
-
   public SignalStore signals() {
     return signalStore;
   }

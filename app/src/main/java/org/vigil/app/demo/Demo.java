@@ -1,6 +1,5 @@
 package org.vigil.app.demo;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -17,13 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.vigil.arc.ArcConfig;
 import org.vigil.arc.ArcService;
 import org.vigil.arc.account.AccountDocument;
-import org.vigil.arc.console.ConsoleDatabase;
-import org.vigil.arc.console.ConsoleDependencies;
-import org.vigil.arc.console.ConsoleModule;
-import org.vigil.arc.console.accounts.Account;
-import org.vigil.arc.console.accounts.InMemoryAccountDirectory;
-import org.vigil.arc.console.queue.InMemoryAlarmDesk;
-import org.vigil.arc.console.statistics.SignalCounter;
+import org.vigil.arc.console.ArcConsole;
+import org.vigil.arc.console.queue.AlarmDesk;
 import org.vigil.panel.config.SiteConfig;
 import org.vigil.panel.config.SiteLoader;
 import org.vigil.panel.config.Transmission;
@@ -50,12 +44,11 @@ public final class Demo implements AutoCloseable {
 
   private final List<AutoCloseable> started = new ArrayList<>();
   private ArcService arc;
-  private Javalin console;
+  private ArcConsole arcConsole;
   private EmbeddedBroker broker;
   private PanelService panel;
   private MqttDevices devices;
   private PanelWeb web;
-  private InMemoryAlarmDesk desk;
   private SiteConfig site;
   private String adminPassword;
 
@@ -88,21 +81,11 @@ public final class Demo implements AutoCloseable {
           "vigil demo", p0.key(), p0.keyForm().name(), null, false, true, null, null, null, null, null).toNewAccount());
       arc.reloadAccounts();
     }
-    ConsoleDatabase.migrate(arc.dataSource());
-    desk = new InMemoryAlarmDesk();
-    InMemoryAccountDirectory directory = new InMemoryAccountDirectory();
-    directory.create(new Account(tx.account(), "0", site.site().name(), site.site().address(), Account.KeyForm.HEX,
-        tx.paths().get(0).key(), List.of(new Account.Path("eth", 90), new Account.Path("lte", 1800)), List.of(),
-        List.of(new Account.Keyholder("Branch manager", "+44 20 7946 0000")), "NB/0042/I", "NB/0042/H", false,
-        "Police on confirmed intruder, hold-up and duress; keyholder always.", 0));
-    SignalCounter counter = new SignalCounter();
-    arc.subscribe(new ArcDeskBridge(desk, counter, clock, site.site().name(), site.site().address()));
+    // The console with the ARC's alarm-handling engine (EngineAlarmDesk), on its own port.
     adminPassword = o.adminPassword();
-    ConsoleModule module = new ConsoleModule(new ConsoleDependencies(arc.dataSource(), desk, directory, counter, clock, 0,
-        Optional.of(adminPassword)));
-    module.ensureInitialAdministrator();
-    console = Javalin.create(module::register).start("127.0.0.1", o.consolePort());
-    started.add(console::stop);
+    arcConsole = ArcConsole.attach(arc, new ArcConsole.Options(new InetSocketAddress("127.0.0.1", o.consolePort()),
+        Optional.of(adminPassword), 0), line -> LOG.info(line));
+    started.add(arcConsole);
 
     // Broker.
     broker = EmbeddedBroker.start(o.mqttPort());
@@ -173,7 +156,7 @@ public final class Demo implements AutoCloseable {
   }
 
   public String consoleUrl() {
-    return "http://127.0.0.1:" + console.port() + "/console/login";
+    return "http://127.0.0.1:" + arcConsole.port() + "/console/login";
   }
 
   public String mqttUrl() {
@@ -192,8 +175,8 @@ public final class Demo implements AutoCloseable {
     return devices;
   }
 
-  public InMemoryAlarmDesk desk() {
-    return desk;
+  public AlarmDesk desk() {
+    return arcConsole.desk();
   }
 
   public ArcService arc() {

@@ -77,6 +77,11 @@ final class MqttSiteActions implements SiteActions, AutoCloseable {
     panel.submit(new Input.RemoteCommand(area, Input.RemoteAction.COMPLETE_SETTING, 0));
   }
 
+  @Override
+  public void arcRestores(String area) {
+    panel.submit(new Input.RemoteCommand(area, Input.RemoteAction.RESTORE, 0));
+  }
+
   private void publish(String topic, String json) {
     client.publishWith().topic(topic).payload(json.getBytes(StandardCharsets.UTF_8)).qos(MqttQos.AT_LEAST_ONCE).send();
   }

@@ -1,28 +1,18 @@
 package org.vigil.app.arc;
 
+import org.vigil.app.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.app.Vigil;
-import picocli.CommandLine;
 
 class ArcScenarioCommandTest {
 
-  record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Vigil.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static final String OK = """
@@ -43,7 +33,7 @@ class ArcScenarioCommandTest {
   @Test
   void passingScenarioExitsZeroAndShowsRulesWhenVerbose(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("a.yaml"), OK);
-    Run r = run("arc-scenario", "-v", dir.toString());
+    CliRun r = run("arc-scenario", "-v", dir.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("PASS a.yaml").contains("BS8243 7.5.3(b)").contains("1 passed");
   }
@@ -51,7 +41,7 @@ class ArcScenarioCommandTest {
   @Test
   void failedExpectationExitsOne(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("b.yaml"), OK.replace("CANCELLED_FALSE_ALERT", "OPEN"));
-    Run r = run("arc-scenario", dir.resolve("b.yaml").toString());
+    CliRun r = run("arc-scenario", dir.resolve("b.yaml").toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("FAIL b.yaml").contains("expected OPEN but was CANCELLED_FALSE_ALERT");
   }
@@ -59,7 +49,7 @@ class ArcScenarioCommandTest {
   @Test
   void unreadableScenarioExitsTwoWithTheReason(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("c.yaml"), OK.replace("q: 1", "q: 7"));
-    Run r = run("arc-scenario", dir.toString());
+    CliRun r = run("arc-scenario", dir.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("steps[2].signal.q").contains("1, 3 or 6");
   }

@@ -105,9 +105,9 @@ class DemoBrowserTest {
     keypad.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("demo-keypad.png")));
 
     sim(sim, "detector:gb-hall:active");
-    console.waitForSelector("table.queue tr:has-text('unconfirmed')");
+    console.waitForSelector("table.queue tr:has-text('intruder'):has-text('unconfirmed')");
     sim(sim, "detector:pir-hall:active");
-    console.waitForSelector("table.queue tr:has-text('sequentially confirmed')");
+    console.waitForSelector("table.queue tr:has-text('intruder'):has-text('sequentially confirmed')");
     sim.waitForSelector("#live:has-text('hall: set')");
     sim.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("demo-simulator.png")));
     console.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("demo-console.png")));
@@ -115,6 +115,7 @@ class DemoBrowserTest {
     sim(sim, "detector:pir-hall:normal");
 
     unsetHall(keypad, "271828");
+    sim(sim, "arc:hall:restore"); // after a confirmed alarm only the ARC or the engineer restores (BS 8243 A.3)
     setHallAndVault(keypad, sim, "271828");
     unsetHall(keypad, "271828");
     String normalDisplay = keypad.textContent("#display");

@@ -1,11 +1,10 @@
 package org.vigil.app.loadgen;
 
+import org.vigil.app.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vigil.app.Vigil;
-import picocli.CommandLine;
 
 /** {@code vigil loadgen} against the baseline responder (real sockets), and its refusals of bad input. */
 class LoadgenCommandTest {
@@ -30,25 +27,18 @@ class LoadgenCommandTest {
     baseline.close();
   }
 
-  record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
-    CommandLine cli = Vigil.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
-  static JsonNode json(Run r) throws Exception {
+  static JsonNode json(CliRun r) throws Exception {
     return new ObjectMapper().readTree(r.out());
   }
 
   @Test
   void tcpRunAgainstTheBaselineAcknowledgesEveryFrameAndReportsLatency() throws Exception {
-    Run r = run("loadgen", "--port", "" + baseline.port(), "--baseline", "--panels", "20", "--duration", "2s",
+    CliRun r = run("loadgen", "--port", "" + baseline.port(), "--baseline", "--panels", "20", "--duration", "2s",
         "--json", "-q");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = json(r);
@@ -65,7 +55,7 @@ class LoadgenCommandTest {
   @Test
   void udpAndPerMessageConnectionsOverSeveralSourceAddresses() throws Exception {
     for (String mode : new String[] {"UDP", "TCP_PER_MESSAGE"}) {
-      Run r = run("loadgen", "--port", "" + baseline.port(), "--baseline", "--panels", "10", "--mode", mode,
+      CliRun r = run("loadgen", "--port", "" + baseline.port(), "--baseline", "--panels", "10", "--mode", mode,
           "--sources", "3", "--rate", "200", "--duration", "2s", "--json", "-q");
       assertThat(r.exit()).as(mode + " " + r.err()).isZero();
       JsonNode j = json(r);
@@ -80,7 +70,7 @@ class LoadgenCommandTest {
   /** The baseline's fixed ACK carries sequence 0000 and account 0: without --baseline every one is refused. */
   @Test
   void anAckForAnotherSequenceOrAccountIsCountedAsAnErrorNotAsAcknowledged() throws Exception {
-    Run r = run("loadgen", "--port", "" + baseline.port(), "--panels", "3", "--duration", "1s", "--drain", "0s",
+    CliRun r = run("loadgen", "--port", "" + baseline.port(), "--panels", "3", "--duration", "1s", "--drain", "0s",
         "--ack-timeout", "5s", "--json", "-q");
     assertThat(r.exit()).isEqualTo(1);
     JsonNode j = json(r);
@@ -91,7 +81,7 @@ class LoadgenCommandTest {
 
   @Test
   void summaryNamesEveryFigure() {
-    Run r = run("loadgen", "--port", "" + baseline.port(), "--baseline", "--panels", "2", "--duration", "1s", "-q");
+    CliRun r = run("loadgen", "--port", "" + baseline.port(), "--baseline", "--panels", "2", "--duration", "1s", "-q");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("frames sent", "ACKed", "NAKed", "errors", "throughput", "p50", "p99", "p99.9", "max");
   }
@@ -124,7 +114,7 @@ class LoadgenCommandTest {
   void accountsFromAFileDriveThePanels(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("accounts.csv"),
         "number,line,key,keyForm\n1234,1,,\nABCD,2,000102030405060708090A0B0C0D0E0F,HEX\n");
-    Run r = run("loadgen", "--port", "" + baseline.port(), "--baseline", "--accounts", file.toString(),
+    CliRun r = run("loadgen", "--port", "" + baseline.port(), "--baseline", "--accounts", file.toString(),
         "--duration", "1s", "--json", "-q");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(json(r).get("panels").asInt()).isEqualTo(2);

@@ -1,5 +1,6 @@
 package org.vigil.arc.console;
 
+import org.vigil.arc.testing.MutableClock;
 import io.javalin.Javalin;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class ConsoleFixture implements AutoCloseable {
     private static EmbeddedPostgres postgres;
     private static final AtomicInteger DB = new AtomicInteger();
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     final InMemoryAlarmDesk desk = new InMemoryAlarmDesk();
     final InMemoryAccountDirectory accounts = new InMemoryAccountDirectory();
     final SignalCounter signals = new SignalCounter();

@@ -26,6 +26,7 @@ import org.vigil.panel.engine.AreaState;
 import org.vigil.panel.engine.Deadline;
 import org.vigil.panel.engine.PanelState;
 import org.vigil.panel.engine.ZoneState;
+import org.vigil.panel.engine.keypad.KeypadFeature;
 
 /**
  * Writes the whole engine state to disk after every step and reads it back at start. The file is
@@ -83,7 +84,7 @@ public final class StateSnapshots {
 
   public void save(PanelState s) throws IOException {
     Map<String, Object> features = new LinkedHashMap<>();
-    s.features().forEach((k, v) -> features.put(k.getName(), v));
+    s.features().forEach((k, v) -> features.put(k.getName(), withoutTypedKeys(v)));
     Snapshot snap = new Snapshot(s.now(), new LinkedHashMap<>(s.areas()), new HashMap<>(s.zones()), new LinkedHashMap<>(s.outputs()),
         new LinkedHashMap<>(s.paths()), List.copyOf(s.deadlines()), s.nextSeq(), features);
     String body = JSON.writeValueAsString(snap);
@@ -95,6 +96,17 @@ public final class StateSnapshots {
       ch.force(true);
     }
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Codes are never written to disk: digits typed so far at a keypad are left out of the snapshot (a
+   * half-typed code does not survive a restart; wrong-code counts and lockouts do).
+   */
+  static Object withoutTypedKeys(Object feature) {
+    if (!(feature instanceof KeypadFeature.Keypads k)) return feature;
+    Map<String, KeypadFeature.Entry> entries = new LinkedHashMap<>();
+    k.entries().forEach((id, e) -> entries.put(id, new KeypadFeature.Entry("", false, null, e.wrong(), e.lockedUntil())));
+    return new KeypadFeature.Keypads(entries, k.engineerUntil());
   }
 
   public PanelState load() throws SnapshotException {

@@ -35,4 +35,9 @@ public final class DirectActions implements SiteActions {
   public void arcCompletesSetting(String area) {
     panel.submit(new Input.RemoteCommand(area, Input.RemoteAction.COMPLETE_SETTING, 0));
   }
+
+  @Override
+  public void arcRestores(String area) {
+    panel.submit(new Input.RemoteCommand(area, Input.RemoteAction.RESTORE, 0));
+  }
 }

@@ -264,6 +264,8 @@ public final class PanelWeb implements AutoCloseable {
     for (Area a : site().areas()) {
       if (a.completion() == org.vigil.panel.config.Completion.ARC) b.append(button("arc", a.id(), "complete", "ARC completes setting of " + a.name()));
     }
+    b.append("</p><p>");
+    for (Area a : site().areas()) b.append(button("arc", a.id(), "restore", "ARC restores " + a.name()));
     b.append("</p><div id=\"flash\" class=\"flash\"></div>");
     b.append("<h2>Panel now</h2><div id=\"live\" hx-get=\"/simulator/live\" hx-trigger=\"every 1s\">").append(simulatorLiveHtml()).append("</div>");
     ctx.html(layout("Site simulator", b.toString()));
@@ -350,8 +352,13 @@ public final class PanelWeb implements AutoCloseable {
           bad(ctx, "No area '" + device + "'.");
           return;
         }
-        actions.arcCompletesSetting(device);
-        done = "ARC completion sent for " + device;
+        if ("restore".equals(value)) {
+          actions.arcRestores(device);
+          done = "ARC restore sent for " + device;
+        } else {
+          actions.arcCompletesSetting(device);
+          done = "ARC completion sent for " + device;
+        }
       }
       default -> {
         ctx.status(404).html("<span class=\"error\">Unknown action.</span>");

@@ -18,4 +18,7 @@ public interface SiteActions {
 
   /** The ARC completes setting of an area (BS 8243 6.3 e). */
   void arcCompletesSetting(String area);
+
+  /** The ARC restores an area after a confirmed alarm (remote reset, BS 8243 A.3 / BS 8473). */
+  void arcRestores(String area);
 }
