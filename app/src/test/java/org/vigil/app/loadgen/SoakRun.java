@@ -59,6 +59,11 @@ public final class SoakRun {
         System.out.printf(Locale.ROOT, "ARC RSS: first-half max %d MiB, second-half max %d MiB (%+.1f %%)%n",
             firstHalfMax >> 20, secondHalfMax >> 20, 100.0 * (secondHalfMax - firstHalfMax) / Math.max(1, firstHalfMax));
       }
+    } finally {
+      // The embedded store of a 10-minute run is about 1 GB: do not leave it in /tmp.
+      try (var paths = Files.walk(data)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 }
