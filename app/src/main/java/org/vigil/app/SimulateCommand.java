@@ -46,6 +46,12 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "print only the verdict")
   boolean quiet;
 
+  @Option(names = "--arc", description = "also run the ARC's alarm-handling engine on the panel's notifications (same virtual clock, default account settings) and print its decisions after the panel's effects")
+  boolean arc;
+
+  @Option(names = "--arc-run-on", paramLabel = "DURATION", description = "with --arc: how long the ARC's timers run after the last signal (default 25h)", defaultValue = "25h")
+  String arcRunOn;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -77,6 +83,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Simulator.Result r = Simulator.run(l.site(), l.scenario(), t -> {
       if (!quiet) out.println(format == Format.text ? EffectJson.textLine(start, t.at(), t.effect()) : EffectJson.jsonLine(t.at(), t.effect()));
     });
+    if (arc) printArc(r, start, out);
     out.flush();
     if (r.passed()) {
       err.println("vigil simulate: " + l.scenario().name() + ": all expectations hold (" + r.inputs() + " inputs, " + r.effects().size() + " effects)");
@@ -87,6 +94,27 @@ public final class SimulateCommand implements Callable<Integer> {
     r.failures().forEach(f -> err.println("  " + f));
     err.flush();
     return 1;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** The ARC's decisions on the panel's notifications (BS 8243 Section 3, DD243 4.3), with their rules. */
+  private void printArc(Simulator.Result r, java.time.Instant start, PrintWriter out) {
+    java.time.Duration runOn = org.vigil.panel.yaml.Durations.parse(arcRunOn);
+    var run = org.vigil.app.endtoend.PanelToArc.run(r.effects(), "simulated", runOn);
+    for (var e : run.effects()) {
+      String kind = e.effect().getClass().getSimpleName();
+      if (format == Format.text) {
+        java.time.Duration d = java.time.Duration.between(start, e.at());
+        out.printf("%s  +%02d:%02d:%02d  ARC %s%n", e.at().toString().substring(11, 19), d.toHours(), d.toMinutesPart(), d.toSecondsPart(), e.effect());
+      } else {
+        var node = JSON.createObjectNode();
+        node.put("t", e.at().toString());
+        node.put("arc", kind);
+        node.put("detail", e.effect().toString());
+        out.println(node);
+      }
+    }
   }
 
   private int generated(SiteConfig site, PrintWriter out, PrintWriter err) {

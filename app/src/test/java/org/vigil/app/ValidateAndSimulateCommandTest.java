@@ -97,4 +97,14 @@ class ValidateAndSimulateCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.err()).contains("inputs over 2h of virtual time").contains(" ms");
   }
+
+  @Test
+  void simulateWithArcPrintsTheArcDecisionsOnThePanelsNotifications() {
+    CliRun r = run("simulate", EXAMPLES.resolve("shop.yaml").toString(),
+        EXAMPLES.resolve("scenarios/end-to-end/bs8243-7.5.3-confirmed-intruder-then-unset-within-120s.yaml").toString(),
+        "--arc");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("\"arc\":\"FilterStarted\"").contains("\"arc\":\"AlarmCancelledAsFalseAlert\"")
+        .contains("BS8243 7.5.3(b)");
+  }
 }
