@@ -1,6 +1,7 @@
 package org.vigil.app;
 
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,8 @@ import org.vigil.panel.mqtt.MqttMapping;
 import org.vigil.panel.service.PanelService;
 import org.vigil.panel.service.TransmitterUplink;
 import org.vigil.panel.service.Uplink;
+import org.vigil.panel.visual.ImageServer;
+import org.vigil.panel.visual.ImageStore;
 import org.vigil.panel.web.DirectActions;
 import org.vigil.panel.web.PanelWeb;
 import org.vigil.panel.yaml.Parsed;
@@ -60,6 +63,13 @@ public final class PanelCommand implements Callable<Integer> {
   @Option(names = "--http-host", description = "HTTP listen address (default: ${DEFAULT-VALUE}; the pages have no login yet)")
   String httpHost = "127.0.0.1";
 
+  @Option(names = "--image-port", description = "Serves hold-up images to the ARC on this port, on --http-host (default: ${DEFAULT-VALUE} = off; 0 = any free port)."
+      + " Images are always kept under DIR/images.")
+  int imagePort = -1;
+
+  @Option(names = "--image-url", paramLabel = "URL", description = "The image server's address as the ARC reaches it, e.g. http://203.0.113.5:8081/ (default: the bound address)")
+  URI imageUrl;
+
   @Option(names = "--no-signalling", description = "Do not open the transmission paths (bench testing)")
   boolean noSignalling;
 
@@ -87,7 +97,9 @@ public final class PanelCommand implements Callable<Integer> {
           PanelService p = ref.get();
           if (p != null) p.submit(new Input.PathChanged(path, up));
         });
-    PanelService panel = PanelService.start(site, data, clock, uplink);
+    ImageStore images = new ImageStore();
+    ImageServer imageServer = imagePort < 0 ? null : ImageServer.start(images, new InetSocketAddress(httpHost, imagePort), imageUrl);
+    PanelService panel = PanelService.start(site, data, clock, uplink, imageServer == null ? null : new PanelService.Visual(images, imageServer::linkFor));
     ref.set(panel);
     MqttDevices devices = mqtt == null ? null : MqttDevices.start(panel, MqttMapping.zigbee2mqtt(site, mqttBase, supervision), mqtt, clock);
     PanelWeb web = httpPort < 0 ? null
@@ -97,6 +109,7 @@ public final class PanelCommand implements Callable<Integer> {
       if (web != null) web.close();
       if (devices != null) devices.close();
       panel.close();
+      if (imageServer != null) imageServer.close();
       uplink.close();
       stopped.countDown();
     }, "vigil-panel-shutdown"));
@@ -107,6 +120,7 @@ public final class PanelCommand implements Callable<Integer> {
       site.keypads().forEach(k -> out.println("  Keypad:     http://" + httpHost + ":" + web.port() + "/keypad/" + k.id()));
       out.println("  Installer:  http://" + httpHost + ":" + web.port() + "/installer");
     }
+    out.println("  Images:     " + (imageServer == null ? data.resolve("images") + " (no image server)" : imageServer.base() + "images/ (and " + data.resolve("images") + ")"));
     out.println("  Data:       " + data);
     out.println("Stop with Ctrl-C.");
     out.flush();

@@ -1,7 +1,12 @@
 package org.vigil.panel.service;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.function.Function;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -15,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -30,6 +36,11 @@ import org.vigil.panel.engine.StepResult;
 import org.vigil.panel.engine.Tone;
 import org.vigil.panel.eventlog.EventClass;
 import org.vigil.panel.eventlog.EventLog;
+import org.vigil.panel.visual.CaptureReport;
+import org.vigil.panel.visual.CaptureRunner;
+import org.vigil.panel.visual.ImageCapture;
+import org.vigil.panel.visual.ImageStore;
+import org.vigil.panel.visual.StoredImage;
 
 /**
  * The real-time shell around the pure {@link PanelEngine}: one thread steps the engine with the
@@ -58,14 +69,36 @@ public final class PanelService implements AutoCloseable {
   private volatile boolean restored;
   private ScheduledFuture<?> timer;
   private volatile boolean closed;
+  // Hold-up visual confirmation (BS 8243 5.3.1): cameras are fetched on their own thread, never the engine's.
+  private final Path imagesDir;
+  private final ScheduledExecutorService captures;
+  private final CaptureRunner captureRunner;
 
-  private PanelService(PanelEngine engine, InstantSource clock, EventLog log, StateSnapshots snapshots, Uplink uplink) {
+  /**
+   * Where captured images go besides the data folder: {@code store} is what an {@link
+   * org.vigil.panel.visual.ImageServer} serves to the ARC, {@code linkFor} the link it gives out.
+   */
+  public record Visual(ImageStore store, Function<String, URI> linkFor) {}
+
+  private PanelService(PanelEngine engine, InstantSource clock, EventLog log, StateSnapshots snapshots, Uplink uplink, Path imagesDir, Visual visual) {
     this.engine = engine;
     this.clock = clock;
     this.log = log;
     this.snapshots = snapshots;
     this.uplink = uplink;
-    this.loop = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("vigil-panel").daemon(true).unstarted(r));
+    ScheduledThreadPoolExecutor l = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().name("vigil-panel").daemon(true).unstarted(r));
+    // A pending timer must not hold up close(): its deadline is in the saved state and fires at restart.
+    l.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.loop = l;
+    this.imagesDir = imagesDir;
+    this.captures = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("vigil-capture").daemon(true).unstarted(r));
+    Visual v = visual != null ? visual : new Visual(new ImageStore(), ref -> imagesDir.resolve(ref).toUri());
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    ImageCapture.Scheduler scheduler = (when, task) -> captures.schedule(task, Math.max(0, Duration.between(clock.instant(), when).toMillis()), TimeUnit.MILLISECONDS);
+    ImageCapture capture = new ImageCapture(engine.site(), http, v.store(), v.linkFor(), scheduler, clock.withZone(ZoneOffset.UTC));
+    // The outcome goes back through submit(): the engine logs it on its own thread (camera problems user-visible).
+    this.captureRunner = new CaptureRunner(capture, in -> submit(in), this::saveImages,
+        ex -> LOG.error("hold-up image capture failed: {}", ex.toString()));
   }
 
   /**
@@ -73,8 +106,17 @@ public final class PanelService implements AutoCloseable {
    * state when there is one.
    */
   public static PanelService start(SiteConfig site, Path dataDir, InstantSource clock, Uplink uplink) throws IOException {
+    return start(site, dataDir, clock, uplink, null);
+  }
+
+  /**
+   * As {@link #start(SiteConfig, Path, InstantSource, Uplink)}; hold-up images are stored under {@code
+   * dataDir/images/<reference>/} and, with {@code visual}, also in its store (served to the ARC).
+   */
+  public static PanelService start(SiteConfig site, Path dataDir, InstantSource clock, Uplink uplink, Visual visual) throws IOException {
     EventLog log = EventLog.open(dataDir.resolve("events.log"));
-    PanelService s = new PanelService(new PanelEngine(site), clock, log, new StateSnapshots(dataDir.resolve("state.json")), uplink);
+    PanelService s = new PanelService(new PanelEngine(site), clock, log, new StateSnapshots(dataDir.resolve("state.json")), uplink,
+        dataDir.resolve("images"), visual);
     try {
       s.loop.submit(s::boot).get();
     } catch (InterruptedException e) {
@@ -230,9 +272,11 @@ public final class PanelService implements AutoCloseable {
           case Effect.OutputChanged oc -> log.append(at, EventClass.ROUTINE, false, "output " + oc.output() + (oc.on() ? " on" : " off"), oc.rule());
           case Effect.KeypadDisplay d -> displays.put(d.keypad(), d.text());
           case Effect.KeypadTone t -> tones.put(t.keypad(), t.tone());
-          // Captures are carried out by the visual-confirmation shell (org.vigil.panel.visual) when cameras are wired.
-          case Effect.CaptureImages c -> log.append(at, EventClass.ROUTINE, false,
-              "image capture planned: " + c.cameras().size() + " camera(s) for " + c.device(), c.rule());
+          // Started after the notification (earlier in the list) was sent; returns at once.
+          case Effect.CaptureImages c -> {
+            log.append(at, EventClass.ROUTINE, false, "image capture planned: " + c.cameras().size() + " camera(s) for " + c.device(), c.rule());
+            if (!closed) captureRunner.handle(List.of(c));
+          }
         }
       } catch (RuntimeException ex) {
         LOG.error("could not carry out {}: {}", e.kind(), ex.toString(), ex);
@@ -245,6 +289,25 @@ public final class PanelService implements AutoCloseable {
         l.accept(u);
       } catch (RuntimeException ex) {
         LOG.warn("panel listener failed: {}", ex.toString());
+      }
+    }
+  }
+
+  /** Writes a capture's images to {@code images/<reference>/} in the data folder (the record kept on the panel). */
+  private void saveImages(CaptureReport report) {
+    for (StoredImage img : report.images()) {
+      try {
+        Path dir = imagesDir.resolve(report.reference()).normalize();
+        Path file = dir.resolve(img.name()).normalize();
+        // Names come from the site's ids; refuse anything that would leave the images folder.
+        if (!dir.startsWith(imagesDir.normalize()) || !file.getParent().equals(dir)) {
+          LOG.warn("image {} of {} not written: unsafe name", img.name(), report.reference());
+          continue;
+        }
+        Files.createDirectories(dir);
+        Files.write(file, img.data());
+      } catch (IOException e) {
+        LOG.error("image {} of {} not written: {}", img.name(), report.reference(), e.toString());
       }
     }
   }
@@ -290,6 +353,7 @@ public final class PanelService implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    captures.shutdownNow();
     loop.shutdown();
     try {
       if (!loop.awaitTermination(5, TimeUnit.SECONDS)) loop.shutdownNow();
