@@ -179,4 +179,25 @@ class HandlingStateRestartTest {
         assertThat(console.desk().open().stream().flatMap(x -> x.signals().stream()).map(AlarmView.Signal::zone))
                 .as("each stored signal once").containsExactlyInAnyOrder("003", "004");
     }
+
+    @Test
+    void unreadableSnapshotIsLoggedAndTheAccountIsRebuiltFromItsLast24hOfSignals() throws Exception {
+        start();
+        send("#1234|NHA001");
+        alarm("1234-1");
+        settle(1);
+        stop();
+        try (Connection c = java.sql.DriverManager.getConnection(jdbc);
+             PreparedStatement ps = c.prepareStatement("UPDATE handling_state SET state = ? WHERE account_id = '1234'")) {
+            ps.setBytes(1, "not a snapshot".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+
+        start();
+
+        AlarmView rebuilt = alarm("1234-1");
+        assertThat(rebuilt.state()).isEqualTo(AlarmView.State.OPEN);
+        assertThat(rebuilt.signals()).extracting(AlarmView.Signal::code).containsExactly("HA");
+        assertThat(rebuilt.raisedAt()).isEqualTo(T0);
+    }
 }
