@@ -68,6 +68,7 @@ public final class ArcConsole implements AutoCloseable {
         ArcConsole c = new ArcConsole(arc, o);
         HandlingRecovery recovery = new HandlingRecovery(arc.signals().dataSource(), c.desk);
         HandlingRecovery.Loaded loaded = recovery.load();
+        recovery.signals(c.desk.signalsShownByAlarms(), s -> c.show(s));
         c.syncAccounts();
         Optional<InitialAdministrator.Created> admin = c.console.ensureInitialAdministrator();
         admin.ifPresent(a -> out.accept(a.generated()
@@ -211,12 +212,29 @@ public final class ArcConsole implements AutoCloseable {
                 int qualifier = cid ? e.qualifier() : e.restore() ? 3 : 1;
                 org.vigil.arc.handling.StoredSignal hs = new org.vigil.arc.handling.StoredSignal(id, s.receivedAt(), e.category(),
                         contactId, cid ? null : e.code(), qualifier, e.area().isEmpty() ? null : e.area(), zoneOrUser, null, s.path(), tech, 0);
-                String text = !e.text().isEmpty() ? e.text() : e.meaning();
-                desk.signal(number, hs, new AlarmView.Signal(s.receivedAt(), (cid ? "CID " : "") + e.code(), text,
-                        zoneOrUser == null ? "" : zoneOrUser, s.path(), raw), now);
+                desk.signal(number, hs, shown(s, e, raw), now);
             }
         } catch (RuntimeException e) {
             LOG.error("console could not hand signal {} to alarm handling", s.signalId(), e);
+        }
+    }
+
+    /** How the console shows one event of a stored signal. */
+    private static AlarmView.Signal shown(StoredSignal s, StoredEvent e, String raw) {
+        boolean cid = "CONTACT_ID".equals(e.format());
+        String zoneOrUser = !e.zone().isEmpty() ? e.zone() : e.user().isEmpty() ? null : e.user();
+        String text = !e.text().isEmpty() ? e.text() : e.meaning();
+        return new AlarmView.Signal(s.receivedAt(), (cid ? "CID " : "") + e.code(), text, zoneOrUser == null ? "" : zoneOrUser, s.path(), raw);
+    }
+
+    /** Restores the display form of a signal an alarm restored from its snapshot refers to. */
+    private void show(StoredSignal s) {
+        String number = number(s.accountId(), s.accountNumber());
+        String raw = s.origin() == StoredSignal.Origin.PANEL ? rawFrame(s) : "";
+        int i = 0;
+        for (StoredEvent e : s.events()) {
+            String id = s.signalId() + (s.events().size() > 1 ? "." + (++i) : "");
+            desk.display(number, id, shown(s, e, raw));
         }
     }
 

@@ -98,12 +98,7 @@ final class HandlingRecovery {
                     boolean wanted = loaded.unreadable().contains(number) ? !at.isBefore(since)
                             : id > loaded.after().getOrDefault(number, loaded.newest());
                     if (!wanted) continue;
-                    List<StoredEvent> events = events(rs.getString(8), id);
-                    Timestamp pt = rs.getTimestamp(6);
-                    StoredSignal s = new StoredSignal(id, rs.getLong(2), rs.getString(3),
-                            "ARC".equals(rs.getString(4)) ? StoredSignal.Origin.ARC : StoredSignal.Origin.PANEL, at,
-                            Optional.ofNullable(pt).map(Timestamp::toInstant), rs.getString(7), "", events);
-                    handle.accept(s);
+                    handle.accept(row(rs));
                     replayed++;
                 }
             }
@@ -111,6 +106,28 @@ final class HandlingRecovery {
             LOG.error("stored signals not replayed into alarm handling: {}", e.toString());
         }
         if (replayed > 0) LOG.info("replayed {} stored signal(s) into alarm handling", replayed);
+    }
+
+    /** The stored signals with these ids (to show the signals of restored alarms as they were received). */
+    void signals(java.util.Collection<Long> ids, Consumer<StoredSignal> handle) {
+        if (ids.isEmpty()) return;
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, account_id, account_number, origin, received_at, panel_time, path, events::text FROM signal WHERE id = ANY (?) ORDER BY id")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) handle.accept(row(rs));
+            }
+        } catch (SQLException e) {
+            LOG.warn("signals of restored alarms not read: {}", e.toString());
+        }
+    }
+
+    private static StoredSignal row(ResultSet rs) throws SQLException {
+        long id = rs.getLong(1);
+        Timestamp pt = rs.getTimestamp(6);
+        return new StoredSignal(id, rs.getLong(2), rs.getString(3),
+                "ARC".equals(rs.getString(4)) ? StoredSignal.Origin.ARC : StoredSignal.Origin.PANEL, rs.getTimestamp(5).toInstant(),
+                Optional.ofNullable(pt).map(Timestamp::toInstant), rs.getString(7), "", events(rs.getString(8), id));
     }
 
     private static List<StoredEvent> events(String json, long id) {

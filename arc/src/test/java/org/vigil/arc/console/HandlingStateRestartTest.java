@@ -111,6 +111,8 @@ class HandlingStateRestartTest {
         assertThat(after.designation()).isEqualTo(before.designation());
         assertThat(after.filterUntil()).as("filter still measured from the first signal").isEqualTo(first.plusSeconds(120));
         assertThat(console.desk().open()).extracting(AlarmView::id).containsExactly("1234-1");
+        assertThat(after.signals()).as("shown as received").extracting(AlarmView.Signal::code, AlarmView.Signal::zone)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BA", "003"));
 
         clock.advance(Duration.between(clock.instant(), first.plusSeconds(100)));
         send("#1234|NOP001"); // unset within the filter

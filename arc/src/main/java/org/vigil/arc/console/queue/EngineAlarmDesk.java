@@ -62,6 +62,19 @@ public final class EngineAlarmDesk implements AlarmDesk {
         }
     }
 
+    /** The store ids of the signals the restored alarms refer to (to show them as received). */
+    public synchronized Set<Long> signalsShownByAlarms() {
+        Set<Long> out = new java.util.TreeSet<>();
+        for (AccountState s : states.values())
+            for (Alarm a : s.alarms()) for (String sid : a.signalIds()) if (storeSignalId(sid) >= 0) out.add(storeSignalId(sid));
+        return out;
+    }
+
+    /** The display form of a signal judged before a restart. */
+    public synchronized void display(String accountId, String signalId, AlarmView.Signal shown) {
+        signalDisplay.putIfAbsent(key(accountId, signalId), shown);
+    }
+
     /** The newest store signal id this account's state has seen (0: none). */
     public synchronized long lastSignalId(String accountId) {
         return lastSignal.getOrDefault(accountId, 0L);
