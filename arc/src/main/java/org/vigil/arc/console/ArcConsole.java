@@ -58,6 +58,7 @@ public final class ArcConsole implements AutoCloseable {
         this.arc = arc;
         this.accounts = new StoreAccountDirectory(arc, () -> handling.execute(this::reloadAccounts));
         // V100/V101 are in db/migration: ARC I's Database.open has already applied them.
+        desk.persistTo(new org.vigil.arc.console.queue.HandlingSnapshots(arc.signals().dataSource()));
         this.console = new ConsoleModule(new ConsoleDependencies(arc.signals().dataSource(), desk, accounts, counter, arc.clock(),
                 o.passwordIterations(), o.adminPassword()));
     }
@@ -65,12 +66,27 @@ public final class ArcConsole implements AutoCloseable {
     /** Starts the console on the ARC; {@code out} receives the initial administrator's password line, once. */
     public static ArcConsole attach(ArcService arc, Options o, Consumer<String> out) {
         ArcConsole c = new ArcConsole(arc, o);
+        HandlingRecovery recovery = new HandlingRecovery(arc.signals().dataSource(), c.desk);
+        HandlingRecovery.Loaded loaded = recovery.load();
+        recovery.signals(c.desk.signalsShownByAlarms(), s -> c.show(s));
         c.syncAccounts();
         Optional<InitialAdministrator.Created> admin = c.console.ensureInitialAdministrator();
         admin.ifPresent(a -> out.accept(a.generated()
                 ? "Console: initial administrator '" + a.username() + "' with password " + a.password() + " (shown once; change it)"
                 : "Console: initial administrator '" + a.username() + "' created with the password given by --admin-password"));
-        arc.subscribe(s -> c.handling.execute(() -> c.onSignal(s)));
+        // Replay first on the handling thread, so live signals queue behind it (and skip what replay has judged).
+        java.util.concurrent.Future<?> replay = c.handling.submit(() -> {
+            recovery.replay(loaded, arc.clock().instant(), s -> c.onSignal(s, s.receivedAt(), true), c::number);
+            c.desk.tick(arc.clock().instant());
+        });
+        arc.subscribe(s -> c.handling.execute(() -> c.onSignal(s, arc.clock().instant(), false)));
+        try {
+            replay.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.error("replay of stored signals into alarm handling failed", e.getCause());
+        }
         c.timer.scheduleAtFixedRate(() -> c.handling.execute(() -> c.desk.tick(arc.clock().instant())), 1, 1, TimeUnit.SECONDS);
         c.timer.scheduleWithFixedDelay(() -> c.handling.execute(c::syncAccounts), 5, 5, TimeUnit.SECONDS);
         c.http = Javalin.create(cfg -> {
@@ -164,15 +180,15 @@ public final class ArcConsole implements AutoCloseable {
     }
 
     /** One committed signal: each event goes to the engine; the ARC's own path events become path inputs. */
-    private void onSignal(StoredSignal s) {
+    void onSignal(StoredSignal s, Instant now, boolean replayed) {
         try {
-            counter.record(s.receivedAt());
+            if (!replayed) counter.record(s.receivedAt());
             if (s.events().isEmpty()) return; // a poll: supervision only
-            // The account as configured (the panel may send the number in another case: foc7688 / FOC7688).
-            String number = arc.directory().byId(s.accountId()).map(org.vigil.arc.account.Account::number).orElse(s.accountNumber());
+            String number = number(s.accountId(), s.accountNumber());
             if (!desk.knows(number)) syncAccounts();
             if (!desk.knows(number)) return;
-            Instant now = arc.clock().instant();
+            // Already judged (replayed at start, or in the snapshot): a signal is handled once.
+            if (desk.lastSignalId(number) >= s.signalId()) return;
             String raw = s.origin() == StoredSignal.Origin.PANEL ? rawFrame(s) : "";
             Technology tech = technology(s.technology());
             int i = 0;
@@ -196,13 +212,35 @@ public final class ArcConsole implements AutoCloseable {
                 int qualifier = cid ? e.qualifier() : e.restore() ? 3 : 1;
                 org.vigil.arc.handling.StoredSignal hs = new org.vigil.arc.handling.StoredSignal(id, s.receivedAt(), e.category(),
                         contactId, cid ? null : e.code(), qualifier, e.area().isEmpty() ? null : e.area(), zoneOrUser, null, s.path(), tech, 0);
-                String text = !e.text().isEmpty() ? e.text() : e.meaning();
-                desk.signal(number, hs, new AlarmView.Signal(s.receivedAt(), (cid ? "CID " : "") + e.code(), text,
-                        zoneOrUser == null ? "" : zoneOrUser, s.path(), raw), now);
+                desk.signal(number, hs, shown(s, e, raw), now);
             }
         } catch (RuntimeException e) {
             LOG.error("console could not hand signal {} to alarm handling", s.signalId(), e);
         }
+    }
+
+    /** How the console shows one event of a stored signal. */
+    private static AlarmView.Signal shown(StoredSignal s, StoredEvent e, String raw) {
+        boolean cid = "CONTACT_ID".equals(e.format());
+        String zoneOrUser = !e.zone().isEmpty() ? e.zone() : e.user().isEmpty() ? null : e.user();
+        String text = !e.text().isEmpty() ? e.text() : e.meaning();
+        return new AlarmView.Signal(s.receivedAt(), (cid ? "CID " : "") + e.code(), text, zoneOrUser == null ? "" : zoneOrUser, s.path(), raw);
+    }
+
+    /** Restores the display form of a signal an alarm restored from its snapshot refers to. */
+    private void show(StoredSignal s) {
+        String number = number(s.accountId(), s.accountNumber());
+        String raw = s.origin() == StoredSignal.Origin.PANEL ? rawFrame(s) : "";
+        int i = 0;
+        for (StoredEvent e : s.events()) {
+            String id = s.signalId() + (s.events().size() > 1 ? "." + (++i) : "");
+            desk.display(number, id, shown(s, e, raw));
+        }
+    }
+
+    /** The account as configured (the panel may send the number in another case: foc7688 / FOC7688). */
+    String number(long accountId, String asReceived) {
+        return arc.directory().byId(accountId).map(org.vigil.arc.account.Account::number).orElse(asReceived);
     }
 
     /** The frame as received, for "raw frame on demand"; only for signals that carry events (not polls). */

@@ -21,7 +21,7 @@ public record AccountState(
     PoliceResponse holdUpResponse,
     Instant nextScheduleCheck,
     int nextAlarmSeq,
-    int nextTaskSeq) {
+    int nextTaskSeq) implements java.io.Serializable {
 
   public static final int KEEP_CLOSED = 20;
 

@@ -43,7 +43,7 @@ public record Alarm(
     boolean policeResponseAvailable,
     CloseCause closeCause,
     Instant closedAt,
-    List<Decision> history) {
+    List<Decision> history) implements java.io.Serializable {
 
   public enum Status {
     OPEN,

@@ -4,7 +4,7 @@ package org.vigil.arc.handling;
  * The designation shown to the operator: type, how (or whether) it is confirmed, duress, and whether it
  * was designated a false alert (BS8243 7.5.3).
  */
-public record Designation(AlarmType type, Confirmation confirmation, boolean duress, boolean falseAlert) {
+public record Designation(AlarmType type, Confirmation confirmation, boolean duress, boolean falseAlert) implements java.io.Serializable {
 
   public static Designation of(AlarmType type, Confirmation confirmation) {
     return new Designation(type, confirmation, false, false);

@@ -46,13 +46,13 @@ public record HandlingProfile(
     boolean intruderConfirmationTechnology,
     List<TransmissionPath> paths,
     Set<String> multiActionDevices,
-    Set<String> holdUpZones) {
+    Set<String> holdUpZones) implements java.io.Serializable {
 
   public static final Duration MIN_HOLD_UP_CONFIRMATION = Duration.ofHours(8);
   public static final Duration MAX_HOLD_UP_CONFIRMATION = Duration.ofHours(20);
 
   /** Agreed times for one weekday: set by {@code latestSetting} in the evening, unset no earlier than {@code earliestUnsetting} in the morning. */
-  public record DaySchedule(LocalTime earliestUnsetting, LocalTime latestSetting) {
+  public record DaySchedule(LocalTime earliestUnsetting, LocalTime latestSetting) implements java.io.Serializable {
     public DaySchedule {
       Objects.requireNonNull(earliestUnsetting, "earliestUnsetting");
       Objects.requireNonNull(latestSetting, "latestSetting");
@@ -63,7 +63,7 @@ public record HandlingProfile(
     }
   }
 
-  public record Keyholder(String name, String phone) {}
+  public record Keyholder(String name, String phone) implements java.io.Serializable {}
 
   /**
    * The call-back procedure: what the outcomes mean for this client.
@@ -72,7 +72,7 @@ public record HandlingProfile(
    * @param noAnswerConfirms whether an unanswered call-back confirms the hold-up alarm
    * @param wrongCodeWordConfirms whether a wrong or duress code word confirms it
    */
-  public record CallBackProcedure(List<String> steps, boolean noAnswerConfirms, boolean wrongCodeWordConfirms) {
+  public record CallBackProcedure(List<String> steps, boolean noAnswerConfirms, boolean wrongCodeWordConfirms) implements java.io.Serializable {
     public static CallBackProcedure standard() {
       return new CallBackProcedure(
           List.of(
@@ -85,7 +85,7 @@ public record HandlingProfile(
     }
   }
 
-  public record TransmissionPath(String pathId, Technology technology) {}
+  public record TransmissionPath(String pathId, Technology technology) implements java.io.Serializable {}
 
   public HandlingProfile {
     Objects.requireNonNull(accountId, "accountId");

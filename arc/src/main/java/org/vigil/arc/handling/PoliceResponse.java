@@ -29,7 +29,7 @@ public record PoliceResponse(
     Instant statusSince,
     Instant withdrawalEffectiveAt,
     Instant countFrom,
-    boolean confirmationRequired) {
+    boolean confirmationRequired) implements java.io.Serializable {
 
   public enum Kind {
     INTRUDER,

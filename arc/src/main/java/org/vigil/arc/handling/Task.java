@@ -12,7 +12,7 @@ public record Task(
     String rule,
     List<String> instructions,
     Status status,
-    String outcome) {
+    String outcome) implements java.io.Serializable {
 
   public enum Kind {
     CALL_BACK,

@@ -41,12 +41,52 @@ public final class EngineAlarmDesk implements AlarmDesk {
     private final Map<String, String> closedBy = new HashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<HandlingEffect>> effectListeners = new CopyOnWriteArrayList<>();
+    /** Per account, the newest store signal id the engine has judged (snapshots; replay skips up to it). */
+    private final Map<String, Long> lastSignal = new HashMap<>();
+    private HandlingSnapshots snapshots;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineAlarmDesk.class);
+
+    /** Writes each account's state to {@code s} after every change from now on. */
+    public synchronized void persistTo(HandlingSnapshots s) {
+        this.snapshots = s;
+    }
+
+    /** An account's state as loaded from its snapshot, before the account directory is synced. */
+    public synchronized void restore(String accountId, AccountState state, long lastSignalId) {
+        states.put(accountId, state);
+        lastSignal.put(accountId, lastSignalId);
+        for (Alarm a : state.alarms()) {
+            lastSeen.put(a.id(), a);
+            versions.put(a.id(), 1L);
+            if (a.takenBy() != null) takenAt.putIfAbsent(a.id(), a.openedAt());
+        }
+    }
+
+    /** The store ids of the signals the restored alarms refer to (to show them as received). */
+    public synchronized Set<Long> signalsShownByAlarms() {
+        Set<Long> out = new java.util.TreeSet<>();
+        for (AccountState s : states.values())
+            for (Alarm a : s.alarms()) for (String sid : a.signalIds()) if (storeSignalId(sid) >= 0) out.add(storeSignalId(sid));
+        return out;
+    }
+
+    /** The display form of a signal judged before a restart. */
+    public synchronized void display(String accountId, String signalId, AlarmView.Signal shown) {
+        signalDisplay.putIfAbsent(key(accountId, signalId), shown);
+    }
+
+    /** The newest store signal id this account's state has seen (0: none). */
+    public synchronized long lastSignalId(String accountId) {
+        return lastSignal.getOrDefault(accountId, 0L);
+    }
 
     /** Adds or updates an account (profile edited by an administrator). */
     public synchronized void account(HandlingProfile profile, Site site, Instant now) {
         AccountState s = states.get(profile.accountId());
-        states.put(profile.accountId(), s == null ? AccountState.initial(profile, now) : s.withProfile(profile, now));
+        AccountState next = s == null ? AccountState.initial(profile, now) : s.withProfile(profile, now);
+        states.put(profile.accountId(), next);
         sites.put(profile.accountId(), site);
+        if (snapshots != null && !next.equals(s)) save(profile.accountId(), next, now);
     }
 
     public synchronized boolean knows(String accountId) {
@@ -87,6 +127,9 @@ public final class EngineAlarmDesk implements AlarmDesk {
             if (s == null) return List.of();
             r = AccountHandling.step(s, input, now);
             states.put(accountId, r.state());
+            long storeId = input instanceof HandlingInput.SignalReceived sr ? storeSignalId(sr.signal().signalId()) : -1;
+            if (storeId > lastSignal.getOrDefault(accountId, 0L)) lastSignal.put(accountId, storeId);
+            if (snapshots != null && (storeId >= 0 || !r.state().equals(s))) save(accountId, r.state(), now);
             for (HandlingEffect e : r.effects()) {
                 if (e instanceof HandlingEffect.PoliceDispatched pd) dispatchedAt.putIfAbsent(pd.alarmId(), now);
                 if (e instanceof HandlingEffect.AlarmClosed ac) closedBy.put(ac.alarmId(), ac.operator());
@@ -103,6 +146,26 @@ public final class EngineAlarmDesk implements AlarmDesk {
         for (HandlingEffect e : r.effects()) for (Consumer<HandlingEffect> l : effectListeners) safe(() -> l.accept(e));
         for (String id : changed) for (Consumer<String> l : listeners) safe(() -> l.accept(id));
         return r.effects();
+    }
+
+    private void save(String accountId, AccountState state, Instant now) {
+        try {
+            snapshots.save(accountId, state, lastSignal.getOrDefault(accountId, 0L), now);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            // Handling goes on in memory; the next change writes the snapshot again, and replay covers the gap.
+            LOG.warn("handling state of account {} not saved: {}", accountId, e.toString());
+        }
+    }
+
+    /** The store's signal id from the engine's ("123" or "123.2" for the second event of signal 123); -1 if none. */
+    static long storeSignalId(String engineSignalId) {
+        if (engineSignalId == null) return -1;
+        int dot = engineSignalId.indexOf('.');
+        try {
+            return Long.parseLong(dot < 0 ? engineSignalId : engineSignalId.substring(0, dot));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static void safe(Runnable r) {
