@@ -139,8 +139,7 @@ public final class Demo implements AutoCloseable {
         p.failureTime())).toList();
     Transmission t = s.transmission();
     Transmission nt = new Transmission(t.account(), t.category(), paths, t.duressZone992());
-    return new SiteConfig(s.site(), s.areas(), s.detectors(), s.holdUpDevices(), s.keypads(), s.readers(), s.cameras(), s.outputs(),
-        s.timers(), s.users(), nt, s.source(), s.sourceMap(), s.holdUp(), s.codes());
+    return s.withTransmission(nt);
   }
 
   public String simulatorUrl() {

@@ -33,39 +33,14 @@ public record SiteConfig(
     HoldUpSystem holdUp,
     CodePolicy codes) {
 
-  public SiteConfig(
-      SiteInfo site,
-      List<Area> areas,
-      List<Detector> detectors,
-      List<HoldUpDevice> holdUpDevices,
-      List<Keypad> keypads,
-      List<Reader> readers,
-      List<Camera> cameras,
-      List<Output> outputs,
-      Timers timers,
-      List<User> users,
-      Transmission transmission,
-      Path source,
-      Map<String, Loc> sourceMap,
-      HoldUpSystem holdUp) {
-    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, CodePolicy.DEFAULTS);
+  /** The same site with other transmission paths (e.g. the demo points them at its own ARC). */
+  public SiteConfig withTransmission(Transmission t) {
+    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, t, source, sourceMap, holdUp, codes);
   }
 
-  public SiteConfig(
-      SiteInfo site,
-      List<Area> areas,
-      List<Detector> detectors,
-      List<HoldUpDevice> holdUpDevices,
-      List<Keypad> keypads,
-      List<Reader> readers,
-      List<Camera> cameras,
-      List<Output> outputs,
-      Timers timers,
-      List<User> users,
-      Transmission transmission,
-      Path source,
-      Map<String, Loc> sourceMap) {
-    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, HoldUpSystem.DEFAULT, CodePolicy.DEFAULTS);
+  /** The same site with another code policy. */
+  public SiteConfig withCodes(CodePolicy c) {
+    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, c);
   }
 
   public Optional<User> user(int number) {

@@ -101,9 +101,7 @@ class KeypadAuthorityTest {
   @Test
   void quickArm_isRefusedWhenNotEnabled() {
     SiteConfig noQuick = Sites.load("office-warehouse.yaml");
-    noQuick = new SiteConfig(noQuick.site(), noQuick.areas(), noQuick.detectors(), noQuick.holdUpDevices(), noQuick.keypads(), noQuick.readers(), noQuick.cameras(),
-        noQuick.outputs(), noQuick.timers(), noQuick.users(), noQuick.transmission(), noQuick.source(), noQuick.sourceMap(), noQuick.holdUp(),
-        new org.vigil.panel.config.CodePolicy(4, noQuick.codes().minDiffers(), 1, 3, Duration.ofSeconds(90), true, false, Duration.ofHours(4)));
+    noQuick = noQuick.withCodes(new org.vigil.panel.config.CodePolicy(4, noQuick.codes().minDiffers(), 1, 3, Duration.ofSeconds(90), true, false, Duration.ofHours(4)));
     KeypadDriver p = new KeypadDriver(noQuick, MONDAY_10).keys("kp-office", "#{AWAY}");
     assertThat(p.state.area("office").status()).isEqualTo(AreaStatus.UNSET);
     assertThat(p.lastDisplay()).isEqualTo("Quick arm is not enabled");
