@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /** Writes batches of signals and related rows in one transaction, and reads them back. */
 public final class SignalStore {
@@ -20,6 +22,10 @@ public final class SignalStore {
   private final DataSource db;
   private long nextId;
   private long blockEnd;
+  private final SignalCopy copy = new SignalCopy();
+  private final List<StoreWrite.NewSignal> newSignals = new ArrayList<>();
+  /** The previous {@link #write} threw: its batch may have committed after all (ambiguous commit). */
+  private boolean lastWriteFailed;
 
   public SignalStore(DataSource db) {
     this.db = db;
@@ -33,17 +39,25 @@ public final class SignalStore {
    * Writes every item in one transaction and commits. On any exception nothing of the batch is
    * committed (or, after an ambiguous commit, everything was): retrying the same list is safe.
    * Called from one thread (the batcher).
+   *
+   * <p>Signals go in with one binary COPY per batch (the fast path); after a failed attempt the
+   * retry uses {@code INSERT ... ON CONFLICT (id) DO NOTHING}, because the failed attempt may have
+   * committed (the connection broke after COMMIT was sent) and COPY would then refuse the ids.
    */
   public void write(List<StoreWrite> batch) throws SQLException {
+    boolean retry = lastWriteFailed;
+    lastWriteFailed = true;
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
         assignIds(c, batch);
-        writeSignals(c, batch);
+        if (retry) writeSignals(c, batch);
+        else copySignals(c, batch);
         writeRetransmissions(c, batch);
         writeUnknown(c, batch);
         writePaths(c, batch);
         c.commit();
+        lastWriteFailed = false;
       } catch (SQLException | RuntimeException e) {
         try {
           c.rollback();
@@ -68,6 +82,26 @@ public final class SignalStore {
         }
         s.ref().assign(nextId++);
       }
+    }
+  }
+
+  /** Tests: makes the next write behave as the retry of a batch whose commit may have happened. */
+  void assumeLastWriteAmbiguous() {
+    lastWriteFailed = true;
+  }
+
+  private void copySignals(Connection c, List<StoreWrite> batch) throws SQLException {
+    newSignals.clear();
+    for (StoreWrite w : batch) if (w instanceof StoreWrite.NewSignal s) newSignals.add(s);
+    if (newSignals.isEmpty()) return;
+    SignalCopy.Out data = copy.encode(newSignals);
+    newSignals.clear();
+    CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(SignalCopy.SQL);
+    try {
+      in.writeToCopy(data.array(), 0, data.length());
+      in.endCopy();
+    } finally {
+      if (in.isActive()) in.cancelCopy();
     }
   }
 
@@ -209,7 +243,7 @@ public final class SignalStore {
   }
 
   /** PostgreSQL text cannot hold NUL; the raw bytes column keeps the original. */
-  private static String clean(String s) {
+  static String clean(String s) {
     return s == null || s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
   }
 
