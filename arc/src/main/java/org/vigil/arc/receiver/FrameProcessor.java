@@ -46,6 +46,8 @@ import org.vigil.protocol.dc09.TimestampWindow;
 public final class FrameProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(FrameProcessor.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectWriter EVENTS_WRITER =
+      JSON.writerFor(new com.fasterxml.jackson.core.type.TypeReference<List<StoredEvent>>() {});
   /** One stored unknown-account frame per panel identity per minute; the rest are only NAKed. */
   private static final Duration UNKNOWN_LOG_INTERVAL = Duration.ofMinutes(1);
 
@@ -303,15 +305,40 @@ public final class FrameProcessor {
     return (r == null ? "" : "R" + r) + (l == null ? "" : "L" + l) + "#" + (number == null ? "(none)" : number);
   }
 
-  static byte[] dedupKey(Account a, Dc09Frame f) {
+  /** SHA-256 is not thread-safe and its lookup is not free: one per event-loop thread. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      String s = a.id() + "\u0001" + f.id().token() + "\u0001" + f.sequence() + "\u0001" + f.data() + "\u0001"
-          + f.extended().stream().map(ExtendedData::block).collect(Collectors.joining("\u0002"));
-      return Arrays.copyOf(md.digest(s.getBytes(StandardCharsets.UTF_8)), 16);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  });
+  private static final byte[] SEP1 = {1};
+  private static final byte[] SEP2 = {2};
+
+  /**
+   * The first 16 bytes of SHA-256 over {@code id 0x01 token 0x01 sequence 0x01 data 0x01 xdata}
+   * (extended blocks joined by 0x02), UTF-8; stored with each signal, so the definition must not
+   * change (keys from the store are compared after a restart). Fed piece by piece: the same bytes
+   * as the concatenated string, without building it.
+   */
+  static byte[] dedupKey(Account a, Dc09Frame f) {
+    MessageDigest md = SHA256.get();
+    md.reset();
+    md.update(Long.toString(a.id()).getBytes(StandardCharsets.UTF_8));
+    md.update(SEP1);
+    md.update(String.valueOf(f.id().token()).getBytes(StandardCharsets.UTF_8));
+    md.update(SEP1);
+    md.update(String.valueOf(f.sequence()).getBytes(StandardCharsets.UTF_8));
+    md.update(SEP1);
+    md.update(String.valueOf(f.data()).getBytes(StandardCharsets.UTF_8));
+    md.update(SEP1);
+    List<ExtendedData> xs = f.extended();
+    for (int i = 0; i < xs.size(); i++) {
+      if (i > 0) md.update(SEP2);
+      md.update(String.valueOf(xs.get(i).block()).getBytes(StandardCharsets.UTF_8));
+    }
+    return Arrays.copyOf(md.digest(), 16);
   }
 
   private static String undeclaredQuirks(Account a, Dc09Frame f, List<Deviation> deviations, byte[] raw) {
@@ -336,7 +363,7 @@ public final class FrameProcessor {
 
   private static String json(List<StoredEvent> events) {
     try {
-      return JSON.writeValueAsString(events);
+      return EVENTS_WRITER.writeValueAsString(events);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
