@@ -52,7 +52,9 @@ public final class LoadgenCommand implements Callable<Integer> {
   @Option(names = "--provision", paramLabel = "URL", description = "Create the accounts in our ARC first through its accounts API, e.g. http://127.0.0.1:8480") URI provision;
   @Option(names = "--baseline", description = "The target is `vigil loadgen baseline-server`: accept its fixed ACK (CRC still checked)") boolean baseline;
   @Option(names = "--threads", description = "Client event loops (default: number of cores)") int threads = 0;
-  @Option(names = "--seed", description = "Seed for the panels' schedule phases (default: ${DEFAULT-VALUE})") long seed = 1;
+  @Option(names = "--seed", description = {"Seed for the panels' sequence numbers and schedule phases. Default: a new one per run",
+      "(printed on stderr), because a repeated seed repeats every frame's account, sequence and data, which a receiver",
+      "rightly takes for retransmissions of what the previous run sent (within its retransmission window)"}) Long seed;
   @Option(names = "--json", description = "Print the summary as JSON (progress goes to stderr)") boolean json;
   @Option(names = {"-q", "--quiet"}, description = "No progress line") boolean quiet;
 
@@ -132,7 +134,9 @@ public final class LoadgenCommand implements Callable<Integer> {
     }
     InetSocketAddress target = new InetSocketAddress(host, port);
     if (target.isUnresolved()) throw new IllegalArgumentException("--host " + host + " does not resolve");
-    return new LoadgenConfig(target, accounts, mode, rate, poll, duration, drain, ackTimeout, src, baseline, threads, seed);
+    long runSeed = seed != null ? seed : System.currentTimeMillis();
+    if (seed == null) spec.commandLine().getErr().println("vigil loadgen: seed " + runSeed + " (repeat this run with --seed " + runSeed + ")");
+    return new LoadgenConfig(target, accounts, mode, rate, poll, duration, drain, ackTimeout, src, baseline, threads, runSeed);
   }
 
   @Command(name = "baseline-server", mixinStandardHelpOptions = true, description = {
