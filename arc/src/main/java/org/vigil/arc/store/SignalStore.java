@@ -26,6 +26,7 @@ public final class SignalStore {
   private final List<StoreWrite.NewSignal> newSignals = new ArrayList<>();
   /** The previous {@link #write} threw: its batch may have committed after all (ambiguous commit). */
   private boolean lastWriteFailed;
+  private boolean insertOnly;
 
   public SignalStore(DataSource db) {
     this.db = db;
@@ -45,7 +46,7 @@ public final class SignalStore {
    * committed (the connection broke after COMMIT was sent) and COPY would then refuse the ids.
    */
   public void write(List<StoreWrite> batch) throws SQLException {
-    boolean retry = lastWriteFailed;
+    boolean retry = lastWriteFailed || insertOnly;
     lastWriteFailed = true;
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
@@ -88,6 +89,11 @@ public final class SignalStore {
   /** Tests: makes the next write behave as the retry of a batch whose commit may have happened. */
   void assumeLastWriteAmbiguous() {
     lastWriteFailed = true;
+  }
+
+  /** Benchmark: every write takes the INSERT path (the write path before COPY), for a same-run comparison. */
+  void insertOnly(boolean on) {
+    insertOnly = on;
   }
 
   private void copySignals(Connection c, List<StoreWrite> batch) throws SQLException {
