@@ -22,9 +22,11 @@ public final class SoakRun {
     int panels = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
     String heap = args.length > 3 ? args[3] : "512m";
     Path data = Files.createTempDirectory("vigil-soak");
-    System.out.printf(Locale.ROOT, "soak: %d min, %d events/s, %d panels (TCP, polls every 60 s), ARC -Xmx%s, data %s%n",
-        minutes, rate, panels, heap, data);
-    try (ArcProcess arc = ArcProcess.start(data, "-Xmx" + heap)) {
+    System.out.printf(Locale.ROOT, "soak: %d min, %d events/s, %d panels (TCP, polls every 60 s), ARC -Xmx%s"
+        + " and the launcher's other flags for `vigil arc`, data %s%n", minutes, rate, panels, heap, data);
+    // The JVM flags `./vigil arc` starts with (the launcher script), the heap cap from the arguments.
+    try (ArcProcess arc = ArcProcess.start(data, "-XX:+UseSerialGC", "-Xms64m", "-Xmx" + heap, "-XX:MaxDirectMemorySize=128m",
+        "-XX:ReservedCodeCacheSize=64m")) {
       List<SimulatedAccount> accounts = AccountProvisioner.generate("SK", panels, null);
       AccountProvisioner.provision(arc.http(), accounts);
       LoadgenConfig config = new LoadgenConfig(arc.dc09(), accounts, Mode.TCP, rate, Duration.ofSeconds(60),
