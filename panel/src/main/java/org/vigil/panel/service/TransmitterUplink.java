@@ -74,8 +74,12 @@ public final class TransmitterUplink implements Uplink {
   @Override
   public String describe() {
     StringBuilder sb = new StringBuilder("DC-09 to account " + tx.account() + " over");
-    tx.paths().forEach(p -> sb.append(' ').append(p.id()).append('=').append(p.protocol().name().toLowerCase()).append("://")
-        .append(p.host()).append(':').append(p.port()));
+    tx.paths().forEach(p -> {
+      sb.append(' ').append(p.id()).append('=');
+      for (int i = 0; i < p.destinations().size(); i++) {
+        sb.append(i == 0 ? "" : ",").append(p.protocol().name().toLowerCase()).append("://").append(p.destinations().get(i));
+      }
+    });
     return sb.toString();
   }
 

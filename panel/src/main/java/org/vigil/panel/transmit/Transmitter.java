@@ -50,7 +50,8 @@ public final class Transmitter implements AutoCloseable {
   private final OutboundQueue store;
   private final InstantSource clock;
   private final Listener listener;
-  private final Map<String, Link> links = new LinkedHashMap<>();
+  /** Per path, one link per destination (index as in the path's destination list). */
+  private final Map<String, List<Link>> links = new LinkedHashMap<>();
   private final Map<String, Dc09Key> keys = new LinkedHashMap<>();
   private final Dc09Codec codec = Dc09Codec.standard();
   private final BlockingQueue<TxInput> inputs = new LinkedBlockingQueue<>();
@@ -82,10 +83,14 @@ public final class Transmitter implements AutoCloseable {
       Dc09Key key = p.key() == null ? null : Dc09Key.parse(p.key(), KeyForm.valueOf(p.keyForm().name()));
       keys.put(p.id(), key);
       KeyLookup lookup = KeyLookup.always(key);
-      Link link = p.protocol() == TransmissionPath.Protocol.UDP
-          ? new UdpLink(p.id(), p.host(), p.port(), codec, lookup, inputs::add)
-          : new TcpLink(p.id(), p.host(), p.port(), settings.connectTimeout(), codec, lookup, inputs::add);
-      links.put(p.id(), link);
+      List<Link> perDestination = new ArrayList<>();
+      for (int i = 0; i < TransmitPlanner.destinations(p); i++) {
+        TransmissionPath.Destination d = TransmitPlanner.destination(p, i);
+        perDestination.add(p.protocol() == TransmissionPath.Protocol.UDP
+            ? new UdpLink(p.id(), i, d.host(), d.port(), codec, lookup, inputs::add)
+            : new TcpLink(p.id(), i, d.host(), d.port(), settings.connectTimeout(), codec, lookup, inputs::add));
+      }
+      links.put(p.id(), List.copyOf(perDestination));
     }
     this.state = planner.initial(clock.instant(), pending);
     if (!pending.isEmpty()) listener.log(null, pending.size() + " unacknowledged event(s) recovered from the queue; resending in order", "store");
@@ -154,7 +159,10 @@ public final class Transmitter implements AutoCloseable {
 
   private void apply(TxEffect e) throws IOException {
     switch (e) {
-      case TxEffect.Transmit t -> links.get(t.path()).send(codec.encode(t.frame(), keys.get(t.path())));
+      case TxEffect.Transmit t -> {
+        List<Link> l = links.get(t.path());
+        l.get(Math.floorMod(t.destination(), l.size())).send(codec.encode(t.frame(), keys.get(t.path())));
+      }
       case TxEffect.PathChanged c -> listener.pathChanged(c.path(), c.up(), c.reason());
       case TxEffect.Delivered d -> {
         store.finish(d.eventId(), OutboundQueue.Outcome.ACKNOWLEDGED);
@@ -194,6 +202,6 @@ public final class Transmitter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (Link l : links.values()) l.close();
+    for (List<Link> l : links.values()) l.forEach(Link::close);
   }
 }

@@ -89,7 +89,7 @@ public final class VirtualTransmission {
       case TxEffect.Transmit t -> {
         if (cut.contains(t.path())) return; // silence: the attempt times out
         Dc09Frame ack = Dc09Responses.ackFrame(t.frame(), at);
-        inbox.add(new TxInput.Response(t.path(), new Dc09Result.Decoded(ack, List.of())));
+        inbox.add(new TxInput.Response(t.path(), new Dc09Result.Decoded(ack, List.of()), t.destination()));
       }
       case TxEffect.PathChanged c -> out.add(new Output(at, new Input.PathChanged(c.path(), c.up()), null));
       case TxEffect.Delivered d -> out.add(new Output(at, null, new Effect.LogEntry(
