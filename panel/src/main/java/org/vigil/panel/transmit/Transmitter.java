@@ -43,6 +43,14 @@ public final class Transmitter implements AutoCloseable {
     /** The event was given up (DUH, no code in the format): shown locally; a 354 follows. */
     default void undeliverable(QueuedEvent event, String reason) {}
 
+    /**
+     * As {@link #undeliverable(QueuedEvent, String)} with the path it was last tried on; the
+     * transmitter calls this one (by default it calls the two-argument form).
+     */
+    default void undeliverable(QueuedEvent event, String path, String reason) {
+      undeliverable(event, reason);
+    }
+
     default void log(String path, String message, String rule) {}
   }
 
@@ -121,6 +129,11 @@ public final class Transmitter implements AutoCloseable {
     return state;
   }
 
+  /** Events given up (kept in the queue file, the most recent {@code OutboundQueue.KEEP_GIVEN_UP}). */
+  public List<OutboundQueue.Pending> givenUp() {
+    return store.givenUp();
+  }
+
   /** Events not yet acknowledged, oldest first. */
   public List<OutboundQueue.Pending> pending() {
     return store.pending();
@@ -170,16 +183,17 @@ public final class Transmitter implements AutoCloseable {
         if (q != null) listener.delivered(q, d.path(), clock.instant());
       }
       case TxEffect.Undeliverable u -> {
-        store.finish(u.eventId(), OutboundQueue.Outcome.UNDELIVERABLE);
         QueuedEvent q = byId.remove(u.eventId());
-        listener.log(u.path(), "event " + u.eventId() + " given up: " + u.reason(), u.rule());
-        if (q != null) {
-          listener.undeliverable(q, u.reason());
-          if (q.notification().cid() == null || q.notification().cid() != 354) {
-            submitInternal(Codes.notification(Signal.ATS_FAULT, 354, q.notification().area(), q.notification().partition(), null, null, false,
-                "DC-09 DUH; EN50131-1 8.6 failure to communicate", "failure to communicate event " + q.id()));
-          }
+        // The 354 is on disk before the event leaves the queue: a crash in between resends the
+        // event (and it is given up again), it never loses both.
+        if (q != null && (q.notification().cid() == null || q.notification().cid() != 354)) {
+          submitInternal(Codes.notification(Signal.ATS_FAULT, 354, q.notification().area(), q.notification().partition(), null, null, false,
+              "DC-09 DUH; EN50131-1 8.6 failure to communicate", "failure to communicate event " + q.id()));
         }
+        // Finished as UNDELIVERABLE: kept in the queue file (OutboundQueue.givenUp), not sent again.
+        store.finish(u.eventId(), OutboundQueue.Outcome.UNDELIVERABLE);
+        listener.log(u.path(), "event " + u.eventId() + " given up: " + u.reason(), u.rule());
+        if (q != null) listener.undeliverable(q, u.path(), u.reason());
       }
       case TxEffect.Log l -> listener.log(l.path(), l.message(), l.rule());
     }
