@@ -512,6 +512,12 @@ public final class TransmitPlanner {
         return;
       }
       String data = ((EventFormat.Encoded.Data) enc).data();
+      Integer user = e.notification().user();
+      if (head.attempts() == 0 && user != null && e.notification().signal() != org.vigil.panel.engine.Signal.DURESS
+          && EventFormat.reportedUser(tp.format(), user) != user) {
+        log(p.id(), String.format("user %03d reported as %03d in %s", user, EventFormat.reportedUser(tp.format(), user), tp.format()),
+            tp.format() == TransmissionPath.Format.ADM_CID ? EventFormat.RULE_CID_USERS : EventFormat.RULE_OTHER_USERS);
+      }
       Dc09Id id = tp.format() == TransmissionPath.Format.ADM_CID ? Dc09Id.ADM_CID : Dc09Id.SIA_DCS;
       Dc09Frame f = frame(tp, p.destination(), id, e.sequence(), data, now, offsets);
       int attempt = head.attempts() + 1;

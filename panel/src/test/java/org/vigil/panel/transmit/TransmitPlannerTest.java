@@ -332,4 +332,28 @@ class TransmitPlannerTest {
     assertThat(n.state.path("ip").failures()).isZero();
     assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.message()).contains("ignored"));
   }
+
+  @Test
+  void userAbove015IsSentAs015OnASiaPathAndTheCapIsLoggedWithItsRule() {
+    VirtualNet n = dual();
+    n.raise(Codes.notification(Signal.OPEN, 401, "a1", 1, null, 42, false, "test", "unset"));
+    n.runFor(Duration.ofSeconds(1));
+    assertThat(n.eventsSent().get(0).frame().data()).isEqualTo("#1234|Nri1/OP015");
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> {
+      assertThat(l.message()).isEqualTo("user 042 reported as 015 in SIA_DCS");
+      assertThat(l.rule()).isEqualTo(EventFormat.RULE_OTHER_USERS);
+    });
+  }
+
+  @Test
+  void contactIdPathReportsUser042UniquelyAfterFailover() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.REFUSE);
+    n.raise(Codes.notification(Signal.OPEN, 401, "a1", 1, null, 42, false, "test", "unset"));
+    n.runFor(Duration.ofSeconds(30));
+    assertThat(n.eventsSent()).last().satisfies(t -> {
+      assertThat(t.path()).isEqualTo("cell");
+      assertThat(t.frame().data()).isEqualTo("#1234|1401 01 042");
+    });
+  }
 }
