@@ -494,7 +494,7 @@ public final class TransmitPlanner {
       if (!p.up()) {
         for (TransmissionPath c : TransmitPlanner.this.paths) {
           PathState q = p(c.id());
-          if (q.up() && q.failures() == 0 && !c.id().equals(head.path())) {
+          if (q.up() && q.failures() == 0 && !c.id().equals(head.path()) && encodes(c, e)) {
             switchPath(c.id(), head.path() + " is failed");
             p = q;
             break;
@@ -505,6 +505,15 @@ public final class TransmitPlanner {
       TransmissionPath tp = byId.get(p.id());
       EventFormat.Encoded enc = EventFormat.encode(e.notification(), tp.format(), tp.account(), tx.duressZone992());
       if (enc instanceof EventFormat.Encoded.NoCode nc) {
+        // Another path's format may have a code for it (e.g. Contact ID where SIA has none).
+        for (TransmissionPath c : TransmitPlanner.this.paths) {
+          if (c.format() == tp.format()) continue;
+          if (encodes(c, e)) {
+            switchPath(c.id(), nc.reason() + " in " + tp.format() + ", " + c.format() + " has one");
+            sendHead();
+            return;
+          }
+        }
         effects.add(new TxEffect.Undeliverable(e.id(), p.id(), "event catalogue", nc.reason()));
         queue.remove(0);
         head = null;
@@ -528,6 +537,10 @@ public final class TransmitPlanner {
       put(new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), nextPoll, p.notBefore(), o, p.failures(), p.goodAcks(), p.destination(), p.answered()));
       if (attempt > 1) log(p.id(), "retransmitting event " + e.id() + " with sequence " + f.sequence() + " (attempt " + attempt + ")", RULE_SEQ);
       effects.add(new TxEffect.Transmit(p.id(), f, e.id(), attempt, p.destination()));
+    }
+
+    boolean encodes(TransmissionPath c, QueuedEvent e) {
+      return EventFormat.encode(e.notification(), c.format(), c.account(), tx.duressZone992()) instanceof EventFormat.Encoded.Data;
     }
 
     String choosePath() {

@@ -356,4 +356,43 @@ class TransmitPlannerTest {
       assertThat(t.frame().data()).isEqualTo("#1234|1401 01 042");
     });
   }
+
+  static Effect.Notification withoutSiaCode() {
+    return new Effect.Notification(Signal.FAULT, "a1", 1, 5, null, false, 999, null, "test", "code only in Contact ID");
+  }
+
+  @Test
+  void eventWithoutACodeInThePrimarysFormatGoesOverTheSecondaryWhoseFormatHasOne() {
+    VirtualNet n = dual();
+    QueuedEvent e = n.raise(withoutSiaCode());
+    n.runFor(Duration.ofSeconds(5));
+    assertThat(n.of(TxEffect.Delivered.class)).containsExactly(new TxEffect.Delivered(e.id(), "cell", e.sequence()));
+    assertThat(n.of(TxEffect.Undeliverable.class)).isEmpty();
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.rule()).isEqualTo(TransmitPlanner.RULE_FAILOVER));
+  }
+
+  @Test
+  void eventWithoutACodeInAnyPathsFormatIsGivenUpAndTheNextOneStillLeaves() {
+    VirtualNet n = new VirtualNet(Paths.single(Paths.path("ip", Role.PRIMARY, "ethernet", 1, Format.SIA_DCS, null, POLL, FAIL)), S, T0);
+    QueuedEvent bad = n.raise(withoutSiaCode());
+    QueuedEvent good = n.raise(intruder(2));
+    n.runFor(Duration.ofSeconds(5));
+    assertThat(n.of(TxEffect.Undeliverable.class)).singleElement().satisfies(u -> assertThat(u.eventId()).isEqualTo(bad.id()));
+    assertThat(n.of(TxEffect.Delivered.class)).extracting(TxEffect.Delivered::eventId).containsExactly(good.id());
+  }
+
+  @Test
+  void eventWithoutASiaCodeWaitsForTheContactIdPathWhileItIsDown() {
+    VirtualNet n = dual();
+    n.behaviour.put("cell", Behaviour.REFUSE);
+    n.runFor(Duration.ofSeconds(200));
+    assertThat(n.state.path("cell").up()).isFalse();
+    QueuedEvent e = n.raise(withoutSiaCode());
+    n.runFor(Duration.ofSeconds(60));
+    assertThat(n.of(TxEffect.Delivered.class)).isEmpty();
+    assertThat(n.of(TxEffect.Undeliverable.class)).isEmpty();
+    n.behaviour.put("cell", Behaviour.ACK);
+    n.runFor(Duration.ofSeconds(60));
+    assertThat(n.of(TxEffect.Delivered.class)).extracting(TxEffect.Delivered::eventId).contains(e.id());
+  }
 }
