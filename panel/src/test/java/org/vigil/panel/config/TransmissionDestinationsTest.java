@@ -92,4 +92,19 @@ class TransmissionDestinationsTest {
     assertThat(p.destinations()).containsExactly(new Destination("h", 9));
     assertThat(p.withDestinations(List.of(new Destination("x", 1), new Destination("y", 2))).host()).isEqualTo("x");
   }
+
+  @Test
+  void receiverPairInFlowStyleAsInTheConfigurationDocsLoads() {
+    SiteConfig c = new SiteLoader(1).parse(SiteLoaderTest.MINIMAL + """
+        transmission:
+          account: "5A21"
+          category: DP2
+          paths:
+            - {id: eth, role: primary, technology: ethernet, host: ["arc1.example.net:12000", "arc2.example.net:12000"]}
+            - {id: lte, role: secondary, technology: 4g, host: arc2.example.net:12001, protocol: udp, format: adm_cid}
+        """, Path.of("t.yaml")).orThrow();
+    assertThat(c.transmission().paths().get(0).destinations()).extracting(Destination::toString)
+        .containsExactly("arc1.example.net:12000", "arc2.example.net:12000");
+    assertThat(c.transmission().paths().get(1).destinations()).extracting(Destination::toString).containsExactly("arc2.example.net:12001");
+  }
 }
