@@ -68,4 +68,21 @@ class DuhLocalReportTest {
       assertThat(got).contains(new Input.PathChanged("ip", false));
     }
   }
+
+  @Test
+  void panelTransmissionFeedsTheRefusedSignalBackToItsEngine(@TempDir Path dir) throws Exception {
+    try (FakeReceiver a = new FakeReceiver(null); FakeReceiver b = new FakeReceiver(null)) {
+      a.mode = FakeReceiver.Mode.DUH;
+      b.mode = FakeReceiver.Mode.DUH;
+      SiteConfig site = Sites.load("bank.yaml").withTransmission(Paths.dual(a.port(), b.port(), TransmitterTest.POLL, TransmitterTest.FAIL));
+      try (OutboundQueue q = OutboundQueue.open(dir.resolve("q"));
+          PanelTransmission panel = PanelTransmission.start(site, q, TransmitterTest.FAST, InstantSource.system(), new Transmitter.Listener() {})) {
+        panel.input(new Input.TamperOpen(site.detectors().get(0).id()));
+        await().atMost(WAIT).until(() -> panel.logEntries().stream().anyMatch(l -> l.rule().equals(PathSupervision.RULE_GIVEN_UP)));
+        assertThat(panel.display("kp-hall")).contains(PathSupervision.GIVEN_UP_DISPLAY);
+        await().atMost(WAIT).until(() -> panel.transmitter().givenUp().size() == 2);
+        assertThat(panel.transmitter().givenUp().get(0).id()).isEqualTo(1);
+      }
+    }
+  }
 }
