@@ -128,4 +128,23 @@ class TransmitterArcTest {
       assertThat(q.pending()).isEmpty();
     }
   }
+
+  @Test
+  void receiverPairWithTheFirstReceiverDeadDeliversToOurArcAsTheSecondAndThePathStaysUp(@TempDir Path panelDir) throws Exception {
+    int dead = deadPort();
+    SiteConfig shop = PanelToArc.site("shop.yaml", "host: arc.example.net:12000",
+        "host: [\"127.0.0.1:" + dead + "\", \"127.0.0.1:" + arc.dc09Port() + "\"]");
+    assertThat(shop.transmission().paths().get(0).destinations()).hasSize(2);
+    PanelToArc.Recorder rec = new PanelToArc.Recorder();
+    try (OutboundQueue q = OutboundQueue.open(panelDir.resolve("queue"));
+        PanelTransmission panel = PanelTransmission.start(shop, q, FAST, InstantSource.system(), rec)) {
+      int before = eventsFor("1234").size();
+      // A device no other test of this class uses: the ARC drops a repeat of (account, sequence, data).
+      panel.input(new Input.TamperOpen("pir-stock"));
+      await().atMost(WAIT).until(() -> rec.delivered.size() == 1);
+      assertThat(eventsFor("1234")).hasSize(before + 1);
+      assertThat(rec.logs).anySatisfy(l -> assertThat(l).contains("acknowledged by 127.0.0.1:" + arc.dc09Port()));
+      assertThat(rec.pathChanges).isEmpty();
+    }
+  }
 }

@@ -546,22 +546,21 @@ public final class SiteLoader {
       unique(f, id, "transmission path");
       var role = f.enumOf("role", TransmissionPath.Role.class, TransmissionPath.Role.PRIMARY, true);
       String tech = f.reqStr("technology");
-      String host = null;
-      int port = 0;
-      String target = f.reqStr("host");
-      if (target != null) {
-        int colon = target.lastIndexOf(':');
-        if (colon <= 0) f.error("host", "expected host:port, found '" + target + "'");
-        else {
-          host = target.substring(0, colon);
-          try {
-            port = Integer.parseInt(target.substring(colon + 1));
-            if (port < 1 || port > 65535) throw new NumberFormatException();
-          } catch (NumberFormatException e) {
-            f.error("host", "port must be 1-65535 in '" + target + "'");
-          }
+      // One receiver (host: a:1) or a receiver pair / list tried in order (host: [a:1, b:2]).
+      List<TransmissionPath.Destination> destinations = new ArrayList<>();
+      if (!f.has("host")) f.reqStr("host");
+      else {
+        List<String> targets = f.strings("host");
+        if (targets.isEmpty()) f.error("host", "expected host:port or a list of host:port");
+        for (String target : targets) {
+          TransmissionPath.Destination d = destination(f, target);
+          if (d == null) continue;
+          if (destinations.contains(d)) f.error("host", "destination " + d + " is listed twice");
+          else destinations.add(d);
         }
       }
+      String host = destinations.isEmpty() ? null : destinations.get(0).host();
+      int port = destinations.isEmpty() ? 0 : destinations.get(0).port();
       var proto = f.enumOf("protocol", TransmissionPath.Protocol.class, TransmissionPath.Protocol.TCP, false);
       var format = f.enumOf("format", TransmissionPath.Format.class, TransmissionPath.Format.SIA_DCS, false);
       String acct = f.str("account");
@@ -583,7 +582,28 @@ public final class SiteLoader {
       Duration poll = f.duration("poll_interval", cat == null ? Duration.ofSeconds(60) : cat.pollInterval(r));
       Duration failure = f.duration("failure_time", cat == null ? Duration.ofSeconds(180) : cat.reportingTime(r));
       f.done();
-      return new TransmissionPath(id, role, tech, host, port, proto, format, acct, receiver, line, key, form, poll, failure);
+      return new TransmissionPath(id, role, tech, host, port, proto, format, acct, receiver, line, key, form, poll, failure, destinations);
+    }
+
+    /** {@code host:port} (IPv6 as [addr]:port), or null after reporting why not. */
+    TransmissionPath.Destination destination(Fields f, String target) {
+      String t = target == null ? "" : target.trim();
+      int colon = t.lastIndexOf(':');
+      if (colon <= 0) {
+        f.error("host", "expected host:port, found '" + target + "'");
+        return null;
+      }
+      String host = t.substring(0, colon);
+      if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
+      try {
+        int port = Integer.parseInt(t.substring(colon + 1));
+        if (port < 1 || port > 65535) throw new NumberFormatException();
+        if (host.isBlank()) throw new NumberFormatException();
+        return new TransmissionPath.Destination(host, port);
+      } catch (NumberFormatException e) {
+        f.error("host", "expected host:port with port 1-65535, found '" + target + "'");
+        return null;
+      }
     }
 
     // ---- references ----

@@ -77,6 +77,17 @@ public sealed interface Input {
   /** A transmission path reported up or down by the transmitter. */
   record PathChanged(String path, boolean up) implements Input {}
 
+  /**
+   * The transmitter gave a signal up (the ARC's receivers answered DUH to it, issue 9): the panel
+   * reports it locally (mandatory event-log entry, fault on the keypads); the ARC gets a Contact ID
+   * 354 "failure to communicate event".
+   *
+   * @param event the outbound queue's number of the signal
+   * @param what the signal as the event log describes it
+   * @param hidden true for a duress signal: installer-level log only, nothing on a keypad
+   */
+  record SignalGivenUp(String path, long event, String what, String reason, boolean hidden) implements Input {}
+
   enum HoldUpAction {
     /** Both buttons pressed within the synchronised-push window. */
     PRESS_BOTH,

@@ -27,6 +27,11 @@ public final class OutboundQueue implements AutoCloseable {
   static final byte DONE = 2;
   /** Rewrite the file when this many finished events are in it. */
   static final int COMPACT_AFTER = 4096;
+  /**
+   * Given-up events kept in the file (most recent first dropped last): a signal the ARC refused is
+   * never silently lost; the installer finds it here and in the event log.
+   */
+  static final int KEEP_GIVEN_UP = 100;
 
   /** How an event left the queue. */
   public enum Outcome { ACKNOWLEDGED, UNDELIVERABLE }
@@ -44,6 +49,7 @@ public final class OutboundQueue implements AutoCloseable {
   private final Path file;
   private RecordLog log;
   private final Map<Long, Pending> pending = new LinkedHashMap<>();
+  private final Map<Long, Pending> givenUp = new LinkedHashMap<>();
   private long nextId = 1;
   private int lastSequence;
   private int finishedInFile;
@@ -66,7 +72,8 @@ public final class OutboundQueue implements AutoCloseable {
         pending.put(id, new Pending(id, seq, at, body));
         lastSequence = seq;
       } else if (e.type() == DONE) {
-        pending.remove(id);
+        Pending p = pending.remove(id);
+        if (p != null && b.hasRemaining() && b.get() == Outcome.UNDELIVERABLE.ordinal()) keepGivenUp(p);
         finishedInFile++;
       }
     }
@@ -86,6 +93,19 @@ public final class OutboundQueue implements AutoCloseable {
   /** What the opening scan found (torn tail truncated, corrupt records skipped). */
   public RecordLog.Recovery recovery() {
     return recovery;
+  }
+
+  /**
+   * Events finished as {@link Outcome#UNDELIVERABLE} (the ARC refused them), oldest first; the last
+   * {@value #KEEP_GIVEN_UP} are kept across restarts and compaction.
+   */
+  public synchronized List<Pending> givenUp() {
+    return List.copyOf(givenUp.values());
+  }
+
+  private void keepGivenUp(Pending p) {
+    givenUp.put(p.id(), p);
+    while (givenUp.size() > KEEP_GIVEN_UP) givenUp.remove(givenUp.keySet().iterator().next());
   }
 
   /** Events not yet finished, oldest first. */
@@ -122,7 +142,8 @@ public final class OutboundQueue implements AutoCloseable {
     ByteBuffer b = ByteBuffer.allocate(9);
     b.putLong(id).put((byte) outcome.ordinal());
     log.append(DONE, b.array());
-    pending.remove(id);
+    Pending p = pending.remove(id);
+    if (outcome == Outcome.UNDELIVERABLE) keepGivenUp(p);
     if (++finishedInFile >= COMPACT_AFTER) compact();
   }
 
@@ -134,6 +155,16 @@ public final class OutboundQueue implements AutoCloseable {
     Path tmp = file.resolveSibling(file.getFileName() + ".compact");
     Files.deleteIfExists(tmp);
     try (RecordLog t = sync ? RecordLog.open(tmp) : RecordLog.openUnsynced(tmp)) {
+      // Given-up events first (kept as finished-undeliverable pairs), then the pending in order, so
+      // the last ENQUEUED record still carries the last sequence number.
+      for (Pending p : givenUp.values()) {
+        ByteBuffer b = ByteBuffer.allocate(20 + p.body().length);
+        b.putLong(p.id()).putInt(p.sequence()).putLong(p.raisedAt().toEpochMilli()).put(p.body());
+        t.append(ENQUEUED, b.array());
+        ByteBuffer d = ByteBuffer.allocate(9);
+        d.putLong(p.id()).put((byte) Outcome.UNDELIVERABLE.ordinal());
+        t.append(DONE, d.array());
+      }
       for (Pending p : pending.values()) {
         ByteBuffer b = ByteBuffer.allocate(20 + p.body().length);
         b.putLong(p.id()).putInt(p.sequence()).putLong(p.raisedAt().toEpochMilli()).put(p.body());
@@ -154,7 +185,7 @@ public final class OutboundQueue implements AutoCloseable {
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     if (sync) forceDirectory(file.toAbsolutePath().getParent());
     log = sync ? RecordLog.open(file) : RecordLog.openUnsynced(file);
-    finishedInFile = lastIsPendingAfterCompact() ? 0 : 1;
+    finishedInFile = givenUp.size() + (lastIsPendingAfterCompact() ? 0 : 1);
   }
 
   private boolean lastIsPendingAfterCompact() {

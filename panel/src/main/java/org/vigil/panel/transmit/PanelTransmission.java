@@ -16,13 +16,16 @@ import org.vigil.panel.store.OutboundQueue;
  * The panel engine wired to the transmitter, for a real-time service ({@code vigil panel}) and the
  * loopback measurements: every notification of an engine step is durably queued before {@link
  * #input} returns, and the transmitter's path failures and returns are fed back to the engine as
- * {@link Input.PathChanged} (which reports them as ATS faults over the remaining path).
+ * {@link Input.PathChanged} (which reports them as ATS faults over the remaining path), and a signal
+ * the ARC refused (DUH) as {@link Input.SignalGivenUp} (reported locally).
  */
 public final class PanelTransmission implements AutoCloseable {
   private final PanelEngine engine;
   private final InstantSource clock;
   private final Transmitter transmitter;
   private PanelState state;
+  private final java.util.Map<String, String> displays = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<Effect.LogEntry> logEntries = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private PanelTransmission(SiteConfig site, OutboundQueue queue, TransmitSettings settings, InstantSource clock, Transmitter.Listener listener)
       throws IOException {
@@ -46,8 +49,14 @@ public final class PanelTransmission implements AutoCloseable {
       }
 
       @Override
-      public void undeliverable(QueuedEvent event, String reason) {
-        listener.undeliverable(event, reason);
+      public void undeliverable(QueuedEvent event, String path, String reason) {
+        listener.undeliverable(event, path, reason);
+        // Reported locally through the engine: mandatory event-log entry and a keypad fault.
+        try {
+          input(GivenUpReport.input(event, path, reason));
+        } catch (IOException e) {
+          listener.log(path, "given-up signal could not be reported: " + e, "store");
+        }
       }
 
       @Override
@@ -70,9 +79,27 @@ public final class PanelTransmission implements AutoCloseable {
     StepResult r = engine.step(state, in, now);
     state = r.state();
     for (Effect e : r.effects()) {
-      if (e instanceof Effect.Notification n) transmitter.submit(n);
+      switch (e) {
+        case Effect.Notification n -> transmitter.submit(n);
+        case Effect.KeypadDisplay d -> displays.put(d.keypad(), d.text());
+        case Effect.LogEntry l -> {
+          logEntries.add(l);
+          if (logEntries.size() > 1000) logEntries.remove(0);
+        }
+        default -> {}
+      }
     }
     return r.effects();
+  }
+
+  /** What a keypad shows now (the last display effect). */
+  public java.util.Optional<String> display(String keypad) {
+    return java.util.Optional.ofNullable(displays.get(keypad));
+  }
+
+  /** The engine's log entries (the last 1000). */
+  public List<Effect.LogEntry> logEntries() {
+    return List.copyOf(logEntries);
   }
 
   public synchronized PanelState state() {

@@ -19,6 +19,7 @@ import org.vigil.protocol.dc09.KeyLookup;
  */
 final class TcpLink implements Link {
   private final String path;
+  private final int destination;
   private final String host;
   private final int port;
   private final Duration connectTimeout;
@@ -30,15 +31,16 @@ final class TcpLink implements Link {
   private volatile boolean awaiting;
   private volatile boolean closed;
 
-  TcpLink(String path, String host, int port, Duration connectTimeout, Dc09Codec codec, KeyLookup keys, Consumer<TxInput> sink) {
+  TcpLink(String path, int destination, String host, int port, Duration connectTimeout, Dc09Codec codec, KeyLookup keys, Consumer<TxInput> sink) {
     this.path = path;
+    this.destination = destination;
     this.host = host;
     this.port = port;
     this.connectTimeout = connectTimeout;
     this.codec = codec;
     this.keys = keys;
     this.sink = sink;
-    this.writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("tx-tcp-" + path).factory());
+    this.writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("tx-tcp-" + path + "-" + destination).factory());
   }
 
   @Override
@@ -64,7 +66,7 @@ final class TcpLink implements Link {
       out.flush();
     } catch (IOException e) {
       drop(s);
-      if (!closed) sink.accept(new TxInput.LinkFailed(path, describe(e)));
+      if (!closed) sink.accept(new TxInput.LinkFailed(path, describe(e), destination));
     }
   }
 
@@ -78,7 +80,7 @@ final class TcpLink implements Link {
           @Override
           public void frame(byte[] frame) {
             awaiting = false;
-            sink.accept(new TxInput.Response(path, codec.decode(frame, keys)));
+            sink.accept(new TxInput.Response(path, codec.decode(frame, keys), destination));
           }
         });
       }
@@ -93,7 +95,7 @@ final class TcpLink implements Link {
     drop(s);
     if (current && awaiting && !closed) {
       awaiting = false;
-      sink.accept(new TxInput.LinkFailed(path, why));
+      sink.accept(new TxInput.LinkFailed(path, why, destination));
     }
   }
 

@@ -34,6 +34,7 @@ public final class TransmitPlanner {
   static final String RULE_FAILOVER = "EN50136-1 DP: fail over to the alternative path";
   static final String RULE_FAULT = "EN50136-1 reporting time; DD243 4.3";
   static final String RULE_BACKUP_RATE = "EN50136-1 DP: secondary takes the primary's supervision on primary failure";
+  static final String RULE_DESTINATION = "path destinations tried in order (ARC receiver pair)";
 
   private final Transmission tx;
   private final List<TransmissionPath> paths;
@@ -78,10 +79,13 @@ public final class TransmitPlanner {
           w.queue.add(i, e.event());
         }
       }
-      case TxInput.Response r -> w.response(r.path(), r.result());
+      case TxInput.Response r -> w.response(r.path(), r.result(), r.destination());
       case TxInput.LinkFailed f -> {
         PathState p = w.paths.get(f.path());
-        if (p != null && p.outstanding() != null) w.failure(f.path(), "link failed: " + f.reason(), false);
+        // A failure of a receiver the path has already moved away from changes nothing.
+        if (p != null && p.outstanding() != null && (f.destination() < 0 || f.destination() == p.outstanding().destination())) {
+          w.failure(f.path(), "link failed: " + f.reason(), false);
+        }
       }
     }
     w.timeouts();
@@ -139,13 +143,30 @@ public final class TransmitPlanner {
     return a.isAfter(b) ? a : b;
   }
 
-  static String receiverKey(TransmissionPath p) {
-    return p.host() + ":" + p.port();
+  /** The path's destination number {@code i} (0 = the first; wraps). */
+  static TransmissionPath.Destination destination(TransmissionPath p, int i) {
+    List<TransmissionPath.Destination> ds = p.destinations();
+    if (ds.isEmpty()) return new TransmissionPath.Destination(p.host(), p.port());
+    return ds.get(Math.floorMod(i, ds.size()));
+  }
+
+  static int destinations(TransmissionPath p) {
+    return Math.max(1, p.destinations().size());
+  }
+
+  /** A receiver's clock offset is kept per receiver address (two paths may share a receiver). */
+  static String receiverKey(TransmissionPath p, int destination) {
+    return destination(p, destination).toString();
+  }
+
+  /** Attempts of one event on a path before failing over: at least one per destination. */
+  int attemptsOnPath(TransmissionPath p) {
+    return Math.max(settings.attemptsPerPath(), destinations(p));
   }
 
   /** Builds the DC-09 frame of an event or a NULL poll for a path, stamped in the receiver's time. */
-  Dc09Frame frame(TransmissionPath p, Dc09Id id, int sequence, String data, Instant now, Map<String, Duration> offsets) {
-    Duration offset = offsets.getOrDefault(receiverKey(p), Duration.ZERO);
+  Dc09Frame frame(TransmissionPath p, int destination, Dc09Id id, int sequence, String data, Instant now, Map<String, Duration> offsets) {
+    Duration offset = offsets.getOrDefault(receiverKey(p, destination), Duration.ZERO);
     return Dc09Frame.builder(id)
         .encrypted(p.key() != null)
         .sequence(sequence)
@@ -202,10 +223,18 @@ public final class TransmitPlanner {
 
     // ---- answers
 
-    void response(String pathId, Dc09Result result) {
+    void response(String pathId, Dc09Result result, int destination) {
       PathState p = p(pathId);
       if (p == null) return;
       Outstanding o = p.outstanding();
+      int from = destination >= 0 ? destination : o != null ? o.destination() : p.destination();
+      boolean isAck = result instanceof Dc09Result.Decoded dd && (dd.frame().id() == Dc09Id.ACK || dd.frame().id() == Dc09Id.RSP);
+      if (o != null && from != o.destination() && !isAck) {
+        // An answer from a receiver of the path the frame in flight was not sent to (an earlier attempt).
+        log(pathId, "answer from " + receiverKey(byId.get(pathId), from) + " while waiting for "
+            + receiverKey(byId.get(pathId), o.destination()) + " ignored", RULE_DESTINATION);
+        return;
+      }
       if (!(result instanceof Dc09Result.Decoded d)) {
         Dc09Result.Rejected r = (Dc09Result.Rejected) result;
         if (o == null) {
@@ -217,16 +246,16 @@ public final class TransmitPlanner {
       }
       Dc09Frame f = d.frame();
       switch (f.id()) {
-        case ACK, RSP -> ack(pathId, p, o, f);
-        case NAK -> nak(pathId, p, o, f);
-        case DUH -> duh(pathId, p, o, f);
+        case ACK, RSP -> ack(pathId, p, o, f, from);
+        case NAK -> nak(pathId, p, o, f, from);
+        case DUH -> duh(pathId, p, o, f, from);
         default -> {
           if (o != null) failure(pathId, "answer is not ACK/NAK/DUH but " + f.id().token(), false);
         }
       }
     }
 
-    void ack(String pathId, PathState p, Outstanding o, Dc09Frame f) {
+    void ack(String pathId, PathState p, Outstanding o, Dc09Frame f, int from) {
       TransmissionPath tp = byId.get(pathId);
       if (f.account() != null && tp.account() != null && !f.account().equalsIgnoreCase(tp.account())) {
         if (o != null) failure(pathId, "ACK for account " + f.account() + ", not ours", false);
@@ -234,7 +263,7 @@ public final class TransmitPlanner {
       }
       int seq = f.sequenceNumber();
       if (o != null && o.sequence() == seq) {
-        success(pathId, o.eventId());
+        success(pathId, o.eventId(), from);
         return;
       }
       // A late ACK for the head event (its earlier attempt timed out): it was delivered after all.
@@ -245,15 +274,15 @@ public final class TransmitPlanner {
           if (q.outstanding() != null && q.outstanding().sequence() == seq) q = with(q, null);
           put(q);
           log(pathId, "late ACK for sequence " + f.sequence() + " accepted", RULE_SEQ);
-          markAlive(pathId);
-          delivered(pathId, h);
+          markAlive(pathId, from);
+          delivered(pathId, h, from);
           return;
         }
       }
       log(pathId, "ACK for sequence " + f.sequence() + " matches nothing outstanding: ignored", "DC-09: panel validates the echoed sequence");
     }
 
-    void nak(String pathId, PathState p, Outstanding o, Dc09Frame f) {
+    void nak(String pathId, PathState p, Outstanding o, Dc09Frame f, int from) {
       if (o == null) {
         log(pathId, "NAK while nothing was outstanding ignored", "DC-09");
         return;
@@ -262,21 +291,21 @@ public final class TransmitPlanner {
       boolean adopted = false;
       if (f.timestampUtc().isPresent()) {
         Duration offset = Duration.between(now, f.timestampUtc().get());
-        Duration old = offsets.getOrDefault(receiverKey(tp), Duration.ZERO);
+        Duration old = offsets.getOrDefault(receiverKey(tp, from), Duration.ZERO);
         if (offset.minus(old).abs().compareTo(Duration.ofSeconds(2)) >= 0) {
-          offsets.put(receiverKey(tp), offset);
+          offsets.put(receiverKey(tp, from), offset);
           adopted = true;
-          log(pathId, "NAK: receiver " + receiverKey(tp) + " time offset " + offset.toSeconds() + " s adopted", RULE_NAK);
+          log(pathId, "NAK: receiver " + receiverKey(tp, from) + " time offset " + offset.toSeconds() + " s adopted", RULE_NAK);
         }
       }
       failure(pathId, "NAK" + (adopted ? " (clock corrected)" : ""), adopted);
     }
 
-    void duh(String pathId, PathState p, Outstanding o, Dc09Frame f) {
+    void duh(String pathId, PathState p, Outstanding o, Dc09Frame f, int from) {
       if (o == null) return;
       // The receiver read the frame: the path itself works.
       put(with(p, null));
-      markAlive(pathId);
+      markAlive(pathId, from);
       if (o.poll()) {
         log(pathId, "receiver answered DUH to a NULL poll (path counted alive)", RULE_DUH);
         return;
@@ -284,41 +313,62 @@ public final class TransmitPlanner {
       if (head == null || head.eventId() != o.eventId()) return;
       head = new Head(head.eventId(), head.path(), 0, head.attempts(), head.duhs() + 1);
       QueuedEvent e = event(head.eventId());
-      log(pathId, "DUH for event " + e.id() + " sequence " + String.format("%04d", e.sequence()) + " (" + head.duhs() + " of " + settings.maxDuh() + ")", RULE_DUH);
+      TransmissionPath tp = byId.get(pathId);
+      log(pathId, "DUH from " + receiverKey(tp, from) + " for event " + e.id() + " sequence " + String.format("%04d", e.sequence())
+          + " (" + head.duhs() + " of " + settings.maxDuh() + ")", RULE_DUH);
       if (head.duhs() >= settings.maxDuh()) {
         effects.add(new TxEffect.Undeliverable(e.id(), pathId, RULE_DUH, "receiver answered DUH " + head.duhs() + " times"));
         queue.remove(e);
         head = null;
+      } else if (destinations(tp) > 1) {
+        // The next receiver in order may understand it: the path's other receiver first.
+        PathState q = p(pathId);
+        int next = (from + 1) % destinations(tp);
+        put(new PathState(q.id(), q.up(), q.lastAck(), q.graceFrom(), q.nextPoll(), q.notBefore(), q.outstanding(), q.failures(), q.goodAcks(), next,
+            q.answered()));
+        log(pathId, "event " + e.id() + " goes to " + receiverKey(tp, next) + " next (DUH from " + receiverKey(tp, from) + ")", RULE_DESTINATION);
       } else {
         switchPath(nextPath(pathId), "DUH on " + pathId);
       }
     }
 
-    void success(String pathId, Long eventId) {
+    void success(String pathId, Long eventId, int from) {
       PathState p = p(pathId);
       put(with(p, null));
-      markAlive(pathId);
+      markAlive(pathId, from);
       if (eventId != null && head != null && head.eventId() == eventId) {
         QueuedEvent e = event(eventId);
-        if (e != null) delivered(pathId, e);
+        if (e != null) delivered(pathId, e, from);
       }
     }
 
-    void delivered(String pathId, QueuedEvent e) {
+    void delivered(String pathId, QueuedEvent e, int from) {
+      TransmissionPath tp = byId.get(pathId);
+      if (destinations(tp) > 1) {
+        log(pathId, "event " + e.id() + " sequence " + String.format("%04d", e.sequence()) + " acknowledged by " + receiverKey(tp, from), RULE_DESTINATION);
+      }
       effects.add(new TxEffect.Delivered(e.id(), pathId, e.sequence()));
       queue.remove(e);
       head = null;
     }
 
     /** The receiver answered on this path: it is alive; restore it after enough answers in a row. */
-    void markAlive(String pathId) {
+    void markAlive(String pathId, int from) {
       PathState p = p(pathId);
+      TransmissionPath tp = byId.get(pathId);
+      int n = destinations(tp);
+      from = Math.floorMod(from, n);
+      if (n > 1 && from != p.answered()) {
+        log(pathId, "receiver " + receiverKey(tp, from) + " (destination " + (from + 1) + " of " + n + ") answers"
+            + (p.answered() < 0 ? "" : " instead of " + receiverKey(tp, p.answered())), RULE_DESTINATION);
+      }
       boolean wasPrimaryDown = primaryDown();
       int good = p.up() ? 0 : p.goodAcks() + 1;
       boolean up = p.up() || good >= settings.restoreAcks();
       Instant nextPoll = p.nextPoll();
       if (!p.up() && !up) nextPoll = now.plus(pollInterval(byId.get(pathId), wasPrimaryDown, false));
-      put(new PathState(p.id(), up, now, p.graceFrom(), nextPoll, now, p.outstanding(), 0, up ? 0 : good));
+      // Stay with the receiver that answers until it fails.
+      put(new PathState(p.id(), up, now, p.graceFrom(), nextPoll, now, p.outstanding(), 0, up ? 0 : good, from, from));
       if (!p.up() && up) {
         effects.add(new TxEffect.PathChanged(pathId, true, RULE_FAULT, settings.restoreAcks() + " acknowledgements in a row"));
         regimeChanged(wasPrimaryDown);
@@ -332,13 +382,24 @@ public final class TransmitPlanner {
       if (o == null) return;
       TransmissionPath tp = byId.get(pathId);
       Instant notBefore = resendNow ? now : now.plus(settings.retryDelay());
+      int n = destinations(tp);
+      int failures = p.failures() + 1;
+      // A receiver that does not answer: the next frame goes to the path's next destination (a
+      // NAK that corrected the clock is resent to the same receiver).
+      int dest = p.destination();
+      if (n > 1 && !resendNow && o.destination() == p.destination()) {
+        dest = (o.destination() + 1) % n;
+        log(pathId, receiverKey(tp, o.destination()) + " failed (" + reason + "): next frame to " + receiverKey(tp, dest), RULE_DESTINATION);
+      }
       Instant nextPoll = p.nextPoll();
       if (o.poll()) {
         Duration again = pollInterval(tp, primaryDown(), p.up());
         if (settings.downPollInterval().compareTo(again) < 0) again = settings.downPollInterval();
+        // A destination not yet tried since the last answer is polled after the short pause.
+        if (failures < n) again = settings.retryDelay();
         nextPoll = resendNow ? now : now.plus(again);
       }
-      put(new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), nextPoll, notBefore, null, p.failures() + 1, p.goodAcks()));
+      put(new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), nextPoll, notBefore, null, failures, p.goodAcks(), dest, p.answered()));
       if (o.poll()) {
         log(pathId, "NULL poll not acknowledged: " + reason, "DC-09 NULL supervision");
         return;
@@ -346,7 +407,7 @@ public final class TransmitPlanner {
       if (head == null || head.eventId() != o.eventId()) return;
       head = new Head(head.eventId(), head.path(), head.attemptsOnPath() + 1, head.attempts(), head.duhs());
       log(pathId, "event " + o.eventId() + " sequence " + String.format("%04d", o.sequence()) + " attempt " + o.attempt() + " failed: " + reason, RULE_SEQ);
-      if (head.attemptsOnPath() >= settings.attemptsPerPath()) {
+      if (head.attemptsOnPath() >= attemptsOnPath(tp)) {
         String next = nextPath(pathId);
         if (!next.equals(pathId)) switchPath(next, head.attemptsOnPath() + " failed attempts on " + pathId);
         else head = new Head(head.eventId(), head.path(), 0, head.attempts(), head.duhs());
@@ -371,7 +432,8 @@ public final class TransmitPlanner {
     }
 
     PathState with(PathState p, Outstanding o) {
-      return new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), p.nextPoll(), p.notBefore(), o, p.failures(), p.goodAcks());
+      return new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), p.nextPoll(), p.notBefore(), o, p.failures(), p.goodAcks(), p.destination(),
+          p.answered());
     }
 
     // ---- time
@@ -393,7 +455,7 @@ public final class TransmitPlanner {
         Duration ft = failureTime(tp, wasPrimaryDown);
         Instant due = later(p.lastAck(), p.graceFrom()).plus(ft);
         if (now.isBefore(due)) continue;
-        put(new PathState(p.id(), false, p.lastAck(), p.graceFrom(), now, p.notBefore(), p.outstanding(), p.failures(), 0));
+        put(new PathState(p.id(), false, p.lastAck(), p.graceFrom(), now, p.notBefore(), p.outstanding(), p.failures(), 0, p.destination(), p.answered()));
         effects.add(new TxEffect.PathChanged(tp.id(), false, RULE_FAULT,
             "no acknowledgement for " + ft.toSeconds() + " s (" + tp.technology() + ")"));
         regimeChanged(wasPrimaryDown);
@@ -413,7 +475,7 @@ public final class TransmitPlanner {
         Instant np = p.nextPoll();
         Instant sooner = now.plus(pollInterval(tp, isPrimaryDown, p.up()));
         if (sooner.isBefore(np)) np = sooner;
-        put(new PathState(p.id(), p.up(), p.lastAck(), now, np, p.notBefore(), p.outstanding(), p.failures(), p.goodAcks()));
+        put(new PathState(p.id(), p.up(), p.lastAck(), now, np, p.notBefore(), p.outstanding(), p.failures(), p.goodAcks(), p.destination(), p.answered()));
         if (isPrimaryDown) log(tp.id(), "polls every " + pollInterval(tp, true, p.up()).toSeconds() + " s while the primary is failed", RULE_BACKUP_RATE);
       }
     }
@@ -432,7 +494,7 @@ public final class TransmitPlanner {
       if (!p.up()) {
         for (TransmissionPath c : TransmitPlanner.this.paths) {
           PathState q = p(c.id());
-          if (q.up() && q.failures() == 0 && !c.id().equals(head.path())) {
+          if (q.up() && q.failures() == 0 && !c.id().equals(head.path()) && encodes(c, e)) {
             switchPath(c.id(), head.path() + " is failed");
             p = q;
             break;
@@ -443,6 +505,15 @@ public final class TransmitPlanner {
       TransmissionPath tp = byId.get(p.id());
       EventFormat.Encoded enc = EventFormat.encode(e.notification(), tp.format(), tp.account(), tx.duressZone992());
       if (enc instanceof EventFormat.Encoded.NoCode nc) {
+        // Another path's format may have a code for it (e.g. Contact ID where SIA has none).
+        for (TransmissionPath c : TransmitPlanner.this.paths) {
+          if (c.format() == tp.format()) continue;
+          if (encodes(c, e)) {
+            switchPath(c.id(), nc.reason() + " in " + tp.format() + ", " + c.format() + " has one");
+            sendHead();
+            return;
+          }
+        }
         effects.add(new TxEffect.Undeliverable(e.id(), p.id(), "event catalogue", nc.reason()));
         queue.remove(0);
         head = null;
@@ -450,16 +521,26 @@ public final class TransmitPlanner {
         return;
       }
       String data = ((EventFormat.Encoded.Data) enc).data();
+      Integer user = e.notification().user();
+      if (head.attempts() == 0 && user != null && e.notification().signal() != org.vigil.panel.engine.Signal.DURESS
+          && EventFormat.reportedUser(tp.format(), user) != user) {
+        log(p.id(), String.format("user %03d reported as %03d in %s", user, EventFormat.reportedUser(tp.format(), user), tp.format()),
+            tp.format() == TransmissionPath.Format.ADM_CID ? EventFormat.RULE_CID_USERS : EventFormat.RULE_OTHER_USERS);
+      }
       Dc09Id id = tp.format() == TransmissionPath.Format.ADM_CID ? Dc09Id.ADM_CID : Dc09Id.SIA_DCS;
-      Dc09Frame f = frame(tp, id, e.sequence(), data, now, offsets);
+      Dc09Frame f = frame(tp, p.destination(), id, e.sequence(), data, now, offsets);
       int attempt = head.attempts() + 1;
       head = new Head(head.eventId(), head.path(), head.attemptsOnPath(), attempt, head.duhs());
-      Outstanding o = new Outstanding(e.id(), e.sequence(), now.plus(settings.ackTimeout()), f, attempt);
+      Outstanding o = new Outstanding(e.id(), e.sequence(), now.plus(settings.ackTimeout()), f, attempt, p.destination());
       // Any transmission restarts the supervision interval (DC-09 NULL: "when the PE transmits any other message").
       Instant nextPoll = now.plus(pollInterval(tp, primaryDown(), p.up()));
-      put(new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), nextPoll, p.notBefore(), o, p.failures(), p.goodAcks()));
+      put(new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), nextPoll, p.notBefore(), o, p.failures(), p.goodAcks(), p.destination(), p.answered()));
       if (attempt > 1) log(p.id(), "retransmitting event " + e.id() + " with sequence " + f.sequence() + " (attempt " + attempt + ")", RULE_SEQ);
-      effects.add(new TxEffect.Transmit(p.id(), f, e.id(), attempt));
+      effects.add(new TxEffect.Transmit(p.id(), f, e.id(), attempt, p.destination()));
+    }
+
+    boolean encodes(TransmissionPath c, QueuedEvent e) {
+      return EventFormat.encode(e.notification(), c.format(), c.account(), tx.duressZone992()) instanceof EventFormat.Encoded.Data;
     }
 
     String choosePath() {
@@ -475,11 +556,11 @@ public final class TransmitPlanner {
       for (TransmissionPath tp : TransmitPlanner.this.paths) {
         PathState p = p(tp.id());
         if (p.outstanding() != null || now.isBefore(p.nextPoll()) || now.isBefore(p.notBefore())) continue;
-        Dc09Frame f = frame(tp, Dc09Id.NULL, 0, "", now, offsets);
-        Outstanding o = new Outstanding(null, 0, now.plus(settings.ackTimeout()), f, 1);
+        Dc09Frame f = frame(tp, p.destination(), Dc09Id.NULL, 0, "", now, offsets);
+        Outstanding o = new Outstanding(null, 0, now.plus(settings.ackTimeout()), f, 1, p.destination());
         Instant nextPoll = now.plus(pollInterval(tp, primaryDown(), p.up()));
-        put(new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), nextPoll, p.notBefore(), o, p.failures(), p.goodAcks()));
-        effects.add(new TxEffect.Transmit(tp.id(), f, null, 1));
+        put(new PathState(p.id(), p.up(), p.lastAck(), p.graceFrom(), nextPoll, p.notBefore(), o, p.failures(), p.goodAcks(), p.destination(), p.answered()));
+        effects.add(new TxEffect.Transmit(tp.id(), f, null, 1, p.destination()));
       }
     }
   }

@@ -36,6 +36,8 @@ public record TransmitState(
    * @param outstanding the frame waiting for its answer, or null
    * @param failures failed attempts since the last ACK
    * @param goodAcks ACKs in a row while failed
+   * @param destination index of the path's destination in use (the next frame goes there)
+   * @param answered index of the destination that answered last, -1 before the first answer
    */
   public record PathState(
       String id,
@@ -46,14 +48,28 @@ public record TransmitState(
       Instant notBefore,
       Outstanding outstanding,
       int failures,
-      int goodAcks) {}
+      int goodAcks,
+      int destination,
+      int answered) {
+
+    /** A path on its first destination that has not answered yet. */
+    public PathState(String id, boolean up, Instant lastAck, Instant graceFrom, Instant nextPoll, Instant notBefore, Outstanding outstanding,
+        int failures, int goodAcks) {
+      this(id, up, lastAck, graceFrom, nextPoll, notBefore, outstanding, failures, goodAcks, 0, -1);
+    }
+  }
 
   /**
    * A frame waiting for its answer.
    *
    * @param eventId null for a NULL poll
+   * @param destination index of the path's destination it was sent to
    */
-  public record Outstanding(Long eventId, int sequence, Instant deadline, Dc09Frame frame, int attempt) {
+  public record Outstanding(Long eventId, int sequence, Instant deadline, Dc09Frame frame, int attempt, int destination) {
+    public Outstanding(Long eventId, int sequence, Instant deadline, Dc09Frame frame, int attempt) {
+      this(eventId, sequence, deadline, frame, attempt, 0);
+    }
+
     public boolean poll() {
       return eventId == null;
     }

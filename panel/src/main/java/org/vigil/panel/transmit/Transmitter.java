@@ -43,6 +43,14 @@ public final class Transmitter implements AutoCloseable {
     /** The event was given up (DUH, no code in the format): shown locally; a 354 follows. */
     default void undeliverable(QueuedEvent event, String reason) {}
 
+    /**
+     * As {@link #undeliverable(QueuedEvent, String)} with the path it was last tried on; the
+     * transmitter calls this one (by default it calls the two-argument form).
+     */
+    default void undeliverable(QueuedEvent event, String path, String reason) {
+      undeliverable(event, reason);
+    }
+
     default void log(String path, String message, String rule) {}
   }
 
@@ -50,7 +58,8 @@ public final class Transmitter implements AutoCloseable {
   private final OutboundQueue store;
   private final InstantSource clock;
   private final Listener listener;
-  private final Map<String, Link> links = new LinkedHashMap<>();
+  /** Per path, one link per destination (index as in the path's destination list). */
+  private final Map<String, List<Link>> links = new LinkedHashMap<>();
   private final Map<String, Dc09Key> keys = new LinkedHashMap<>();
   private final Dc09Codec codec = Dc09Codec.standard();
   private final BlockingQueue<TxInput> inputs = new LinkedBlockingQueue<>();
@@ -82,10 +91,14 @@ public final class Transmitter implements AutoCloseable {
       Dc09Key key = p.key() == null ? null : Dc09Key.parse(p.key(), KeyForm.valueOf(p.keyForm().name()));
       keys.put(p.id(), key);
       KeyLookup lookup = KeyLookup.always(key);
-      Link link = p.protocol() == TransmissionPath.Protocol.UDP
-          ? new UdpLink(p.id(), p.host(), p.port(), codec, lookup, inputs::add)
-          : new TcpLink(p.id(), p.host(), p.port(), settings.connectTimeout(), codec, lookup, inputs::add);
-      links.put(p.id(), link);
+      List<Link> perDestination = new ArrayList<>();
+      for (int i = 0; i < TransmitPlanner.destinations(p); i++) {
+        TransmissionPath.Destination d = TransmitPlanner.destination(p, i);
+        perDestination.add(p.protocol() == TransmissionPath.Protocol.UDP
+            ? new UdpLink(p.id(), i, d.host(), d.port(), codec, lookup, inputs::add)
+            : new TcpLink(p.id(), i, d.host(), d.port(), settings.connectTimeout(), codec, lookup, inputs::add));
+      }
+      links.put(p.id(), List.copyOf(perDestination));
     }
     this.state = planner.initial(clock.instant(), pending);
     if (!pending.isEmpty()) listener.log(null, pending.size() + " unacknowledged event(s) recovered from the queue; resending in order", "store");
@@ -114,6 +127,11 @@ public final class Transmitter implements AutoCloseable {
   /** The planner state as of the last step (for status displays and tests). */
   public TransmitState state() {
     return state;
+  }
+
+  /** Events given up (kept in the queue file, the most recent {@code OutboundQueue.KEEP_GIVEN_UP}). */
+  public List<OutboundQueue.Pending> givenUp() {
+    return store.givenUp();
   }
 
   /** Events not yet acknowledged, oldest first. */
@@ -154,7 +172,10 @@ public final class Transmitter implements AutoCloseable {
 
   private void apply(TxEffect e) throws IOException {
     switch (e) {
-      case TxEffect.Transmit t -> links.get(t.path()).send(codec.encode(t.frame(), keys.get(t.path())));
+      case TxEffect.Transmit t -> {
+        List<Link> l = links.get(t.path());
+        l.get(Math.floorMod(t.destination(), l.size())).send(codec.encode(t.frame(), keys.get(t.path())));
+      }
       case TxEffect.PathChanged c -> listener.pathChanged(c.path(), c.up(), c.reason());
       case TxEffect.Delivered d -> {
         store.finish(d.eventId(), OutboundQueue.Outcome.ACKNOWLEDGED);
@@ -162,16 +183,17 @@ public final class Transmitter implements AutoCloseable {
         if (q != null) listener.delivered(q, d.path(), clock.instant());
       }
       case TxEffect.Undeliverable u -> {
-        store.finish(u.eventId(), OutboundQueue.Outcome.UNDELIVERABLE);
         QueuedEvent q = byId.remove(u.eventId());
-        listener.log(u.path(), "event " + u.eventId() + " given up: " + u.reason(), u.rule());
-        if (q != null) {
-          listener.undeliverable(q, u.reason());
-          if (q.notification().cid() == null || q.notification().cid() != 354) {
-            submitInternal(Codes.notification(Signal.ATS_FAULT, 354, q.notification().area(), q.notification().partition(), null, null, false,
-                "DC-09 DUH; EN50131-1 8.6 failure to communicate", "failure to communicate event " + q.id()));
-          }
+        // The 354 is on disk before the event leaves the queue: a crash in between resends the
+        // event (and it is given up again), it never loses both.
+        if (q != null && (q.notification().cid() == null || q.notification().cid() != 354)) {
+          submitInternal(Codes.notification(Signal.ATS_FAULT, 354, q.notification().area(), q.notification().partition(), null, null, false,
+              "DC-09 DUH; EN50131-1 8.6 failure to communicate", "failure to communicate event " + q.id()));
         }
+        // Finished as UNDELIVERABLE: kept in the queue file (OutboundQueue.givenUp), not sent again.
+        store.finish(u.eventId(), OutboundQueue.Outcome.UNDELIVERABLE);
+        listener.log(u.path(), "event " + u.eventId() + " given up: " + u.reason(), u.rule());
+        if (q != null) listener.undeliverable(q, u.path(), u.reason());
       }
       case TxEffect.Log l -> listener.log(l.path(), l.message(), l.rule());
     }
@@ -194,6 +216,6 @@ public final class Transmitter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    for (Link l : links.values()) l.close();
+    for (List<Link> l : links.values()) l.forEach(Link::close);
   }
 }

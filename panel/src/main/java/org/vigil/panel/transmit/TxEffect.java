@@ -5,8 +5,16 @@ import org.vigil.protocol.dc09.Dc09Frame;
 /** What the transmitter decides; the shell carries it out. Decisions carry their rule. */
 public sealed interface TxEffect {
 
-  /** Send this frame on the path (the shell encrypts with the path's key). */
-  record Transmit(String path, Dc09Frame frame, Long eventId, int attempt) implements TxEffect {}
+  /**
+   * Send this frame on the path (the shell encrypts with the path's key).
+   *
+   * @param destination index of the path's destination to send it to
+   */
+  record Transmit(String path, Dc09Frame frame, Long eventId, int attempt, int destination) implements TxEffect {
+    public Transmit(String path, Dc09Frame frame, Long eventId, int attempt) {
+      this(path, frame, eventId, attempt, 0);
+    }
+  }
 
   /** The path is declared failed or restored: report it (engine PathChanged -> ATS fault signal). */
   record PathChanged(String path, boolean up, String rule, String reason) implements TxEffect {}

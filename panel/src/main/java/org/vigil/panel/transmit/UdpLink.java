@@ -15,6 +15,7 @@ import org.vigil.protocol.dc09.KeyLookup;
 /** A DC-09 path over UDP: one datagram per frame, answers read on a virtual thread. */
 final class UdpLink implements Link {
   private final String path;
+  private final int destination;
   private final InetSocketAddress target;
   private final Dc09Codec codec;
   private final KeyLookup keys;
@@ -23,8 +24,9 @@ final class UdpLink implements Link {
   private final DatagramSocket socket;
   private volatile boolean closed;
 
-  UdpLink(String path, String host, int port, Dc09Codec codec, KeyLookup keys, Consumer<TxInput> sink) throws SocketException {
+  UdpLink(String path, int destination, String host, int port, Dc09Codec codec, KeyLookup keys, Consumer<TxInput> sink) throws SocketException {
     this.path = path;
+    this.destination = destination;
     this.target = new InetSocketAddress(host, port);
     this.codec = codec;
     this.keys = keys;
@@ -41,7 +43,7 @@ final class UdpLink implements Link {
       try {
         socket.send(new DatagramPacket(frame, frame.length, target));
       } catch (IOException e) {
-        if (!closed) sink.accept(new TxInput.LinkFailed(path, TcpLink.describe(e)));
+        if (!closed) sink.accept(new TxInput.LinkFailed(path, TcpLink.describe(e), destination));
       }
     });
   }
@@ -54,10 +56,10 @@ final class UdpLink implements Link {
         socket.receive(p);
         if (!p.getSocketAddress().equals(target)) continue; // not our receiver
         byte[] frame = Arrays.copyOfRange(buf, 0, p.getLength());
-        sink.accept(new TxInput.Response(path, codec.decode(frame, keys)));
+        sink.accept(new TxInput.Response(path, codec.decode(frame, keys), destination));
       } catch (IOException e) {
         if (closed) return;
-        sink.accept(new TxInput.LinkFailed(path, TcpLink.describe(e)));
+        sink.accept(new TxInput.LinkFailed(path, TcpLink.describe(e), destination));
       }
     }
   }

@@ -32,6 +32,7 @@ public final class VirtualTransmission {
   private TransmitState state;
   private final Set<String> cut = new HashSet<>();
   private final Deque<TxInput> inbox = new ArrayDeque<>();
+  private final java.util.Map<Long, QueuedEvent> raised = new java.util.HashMap<>();
   private long nextId = 1;
   private int nextSeq = 1;
 
@@ -54,7 +55,9 @@ public final class VirtualTransmission {
 
   /** Queues a notification the engine raised (the simulator's queue needs no disk). */
   public void raise(Effect.Notification n, Instant at) {
-    inbox.add(new TxInput.Enqueued(new QueuedEvent(nextId++, nextSeq, at, n)));
+    QueuedEvent e = new QueuedEvent(nextId++, nextSeq, at, n);
+    raised.put(e.id(), e);
+    inbox.add(new TxInput.Enqueued(e));
     nextSeq = nextSeq >= 9999 ? 1 : nextSeq + 1;
   }
 
@@ -89,13 +92,19 @@ public final class VirtualTransmission {
       case TxEffect.Transmit t -> {
         if (cut.contains(t.path())) return; // silence: the attempt times out
         Dc09Frame ack = Dc09Responses.ackFrame(t.frame(), at);
-        inbox.add(new TxInput.Response(t.path(), new Dc09Result.Decoded(ack, List.of())));
+        inbox.add(new TxInput.Response(t.path(), new Dc09Result.Decoded(ack, List.of()), t.destination()));
       }
       case TxEffect.PathChanged c -> out.add(new Output(at, new Input.PathChanged(c.path(), c.up()), null));
-      case TxEffect.Delivered d -> out.add(new Output(at, null, new Effect.LogEntry(
+      case TxEffect.Delivered d -> {
+        raised.remove(d.eventId());
+        out.add(new Output(at, null, new Effect.LogEntry(
           "ARC acknowledged event " + d.eventId() + " (sequence " + String.format("%04d", d.sequence()) + ") over " + d.path(), "DC-09 ACK", false)));
+      }
       case TxEffect.Undeliverable u -> {
         out.add(new Output(at, null, new Effect.LogEntry("event " + u.eventId() + " given up: " + u.reason(), u.rule(), false)));
+        // Reported locally as on a real panel (mandatory log entry, keypad fault).
+        QueuedEvent given = raised.remove(u.eventId());
+        if (given != null) out.add(new Output(at, GivenUpReport.input(given, u.path(), u.reason()), null));
         Effect.Notification n = Codes.notification(Signal.ATS_FAULT, 354, null, 0, null, null, false, u.rule(), "failure to communicate event " + u.eventId());
         out.add(new Output(at, null, n));
         raise(n, at);

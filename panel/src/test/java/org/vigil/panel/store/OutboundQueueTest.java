@@ -144,4 +144,50 @@ class OutboundQueueTest {
       assertThat(q.enqueue(T0, body("next")).sequence()).isEqualTo(seq + 1);
     }
   }
+
+  static List<String> givenUp(OutboundQueue q) {
+    return q.givenUp().stream().map(p -> new String(p.body(), StandardCharsets.UTF_8)).toList();
+  }
+
+  @Test
+  void givenUpEventIsKeptInTheFileAcrossRestartAndCompactionNotSentAgain() throws IOException {
+    Path f = dir.resolve("q.log");
+    int lastSeq;
+    try (OutboundQueue q = OutboundQueue.openUnsynced(f)) {
+      var a = q.enqueue(T0, body("refused"));
+      var b = q.enqueue(T0, body("acked"));
+      q.enqueue(T0, body("waiting"));
+      q.finish(a.id(), OutboundQueue.Outcome.UNDELIVERABLE);
+      q.finish(b.id(), OutboundQueue.Outcome.ACKNOWLEDGED);
+      assertThat(givenUp(q)).containsExactly("refused");
+      lastSeq = q.enqueue(T0, body("last")).sequence();
+    }
+    for (int restart = 0; restart < 3; restart++) {
+      try (OutboundQueue q = OutboundQueue.openUnsynced(f)) {
+        assertThat(bodies(q)).containsExactly("waiting", "last");
+        assertThat(givenUp(q)).containsExactly("refused");
+        assertThat(q.givenUp().get(0).sequence()).isEqualTo(1);
+      }
+    }
+    try (OutboundQueue q = OutboundQueue.openUnsynced(f)) {
+      assertThat(q.enqueue(T0, body("next")).sequence()).isEqualTo(lastSeq + 1);
+    }
+  }
+
+  @Test
+  void givenUpEventsAreBoundedToTheMostRecent() throws IOException {
+    Path f = dir.resolve("q.log");
+    try (OutboundQueue q = OutboundQueue.openUnsynced(f)) {
+      for (int i = 0; i < OutboundQueue.KEEP_GIVEN_UP + 5; i++) {
+        q.finish(q.enqueue(T0, body("r" + i)).id(), OutboundQueue.Outcome.UNDELIVERABLE);
+      }
+    }
+    try (OutboundQueue q = OutboundQueue.openUnsynced(f)) {
+      assertThat(q.givenUp()).hasSize(OutboundQueue.KEEP_GIVEN_UP);
+      assertThat(givenUp(q).get(0)).isEqualTo("r5");
+      assertThat(q.pending()).isEmpty();
+      // The counters survive although the last event is not pending.
+      assertThat(q.enqueue(T0, body("n")).sequence()).isEqualTo(OutboundQueue.KEEP_GIVEN_UP + 6);
+    }
+  }
 }

@@ -24,6 +24,13 @@ final class Paths {
     return new TransmissionPath(id, role, "ethernet", "127.0.0.1", port, Protocol.UDP, Format.SIA_DCS, "1234", "1", "2", null, KeyForm.HEX, poll, failure);
   }
 
+  /** A TCP path to a receiver pair (or list) on loopback, tried in this order. */
+  static TransmissionPath pair(String id, Role role, Format format, String key, Duration poll, Duration failure, int... ports) {
+    List<TransmissionPath.Destination> ds = new java.util.ArrayList<>();
+    for (int port : ports) ds.add(new TransmissionPath.Destination("127.0.0.1", port));
+    return path(id, role, role == Role.PRIMARY ? "ethernet" : "cellular", ports[0], format, key, poll, failure).withDestinations(ds);
+  }
+
   static Transmission dual(int primaryPort, int secondaryPort, Duration poll, Duration failure) {
     return new Transmission("1234", "DP2", List.of(
         path("ip", Role.PRIMARY, "ethernet", primaryPort, Format.SIA_DCS, null, poll, failure),

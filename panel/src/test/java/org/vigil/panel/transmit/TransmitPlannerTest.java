@@ -248,4 +248,151 @@ class TransmitPlannerTest {
     assertThat(n.of(TxEffect.Delivered.class)).isEmpty();
     assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.message()).contains("matches nothing"));
   }
+
+  // ---- destinations of a path (an ARC receiver pair)
+
+  static Transmission pairPath() {
+    return Paths.single(Paths.pair("ip", Role.PRIMARY, Format.SIA_DCS, null, POLL, FAIL, 2000, 2001));
+  }
+
+  @Test
+  void pathTriesItsDestinationsInOrderAndLogsWhichOneAnswered() {
+    VirtualNet n = new VirtualNet(pairPath(), S, T0);
+    n.receiver.put("127.0.0.1:2000", Behaviour.REFUSE);
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(10));
+    assertThat(n.eventsSent()).extracting(TxEffect.Transmit::destination).containsExactly(0, 1);
+    assertThat(n.eventsSent()).allSatisfy(t -> assertThat(t.frame().sequence()).isEqualTo(String.format("%04d", e.sequence())));
+    assertThat(n.of(TxEffect.Delivered.class)).containsExactly(new TxEffect.Delivered(e.id(), "ip", e.sequence()));
+    assertThat(n.of(TxEffect.Log.class)).filteredOn(l -> l.rule().equals(TransmitPlanner.RULE_DESTINATION)).extracting(TxEffect.Log::message)
+        .anySatisfy(m -> assertThat(m).contains("127.0.0.1:2000 failed").contains("next frame to 127.0.0.1:2001"))
+        .anySatisfy(m -> assertThat(m).contains("acknowledged by 127.0.0.1:2001"));
+  }
+
+  @Test
+  void pathStaysWithTheDestinationThatAnswersUntilItFails() {
+    VirtualNet n = new VirtualNet(pairPath(), S, T0);
+    n.receiver.put("127.0.0.1:2000", Behaviour.SILENT);
+    n.raise(intruder(1));
+    n.runFor(Duration.ofSeconds(30));
+    n.raise(intruder(2));
+    n.runFor(Duration.ofMinutes(5));
+    // After the backup receiver answered, events and polls go straight to it.
+    List<TxEffect.Transmit> after = n.sent.subList(2, n.sent.size());
+    assertThat(after).isNotEmpty().allSatisfy(t -> assertThat(t.destination()).isEqualTo(1));
+    n.receiver.put("127.0.0.1:2001", Behaviour.REFUSE);
+    n.receiver.put("127.0.0.1:2000", Behaviour.ACK);
+    n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(10));
+    assertThat(n.of(TxEffect.Delivered.class)).hasSize(3);
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.message()).contains("127.0.0.1:2000 (destination 1 of 2) answers instead of 127.0.0.1:2001"));
+  }
+
+  @Test
+  void pathIsFaultyOnlyWhenNoneOfItsDestinationsAnswersWithinItsFailureTime() {
+    VirtualNet n = new VirtualNet(pairPath(), S, T0);
+    n.receiver.put("127.0.0.1:2000", Behaviour.REFUSE);
+    n.runFor(Duration.ofMinutes(30));
+    assertThat(n.of(TxEffect.PathChanged.class)).as("the backup receiver answers the polls").isEmpty();
+    n.receiver.put("127.0.0.1:2001", Behaviour.SILENT);
+    Instant cut = n.now;
+    n.runFor(Duration.ofMinutes(5));
+    assertThat(n.of(TxEffect.PathChanged.class)).singleElement().satisfies(c -> assertThat(c.up()).isFalse());
+    // Declared failed within the failure time of the last answer (not twice it: both receivers were polled).
+    Instant lastAnswer = n.state.path("ip").lastAck();
+    assertThat(lastAnswer).isBeforeOrEqualTo(cut);
+    n.receiver.put("127.0.0.1:2000", Behaviour.ACK);
+    n.runFor(Duration.ofMinutes(3));
+    assertThat(n.of(TxEffect.PathChanged.class)).extracting(TxEffect.PathChanged::up).containsExactly(false, true);
+  }
+
+  @Test
+  void eventTriesEveryDestinationOfThePathBeforeFailingOverToTheOtherPath() {
+    Transmission tx = new Transmission("1234", "DP2", List.of(
+        Paths.pair("ip", Role.PRIMARY, Format.SIA_DCS, null, POLL, FAIL, 2000, 2001, 2002),
+        Paths.path("cell", Role.SECONDARY, "cellular", 3000, Format.ADM_CID, null, POLL, FAIL)));
+    VirtualNet n = new VirtualNet(tx, S, T0);
+    n.behaviour.put("ip", Behaviour.REFUSE);
+    QueuedEvent e = n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(30));
+    assertThat(n.eventsSent()).extracting(t -> t.path() + "#" + t.destination()).containsExactly("ip#0", "ip#1", "ip#2", "cell#0");
+    assertThat(n.of(TxEffect.Delivered.class)).containsExactly(new TxEffect.Delivered(e.id(), "cell", e.sequence()));
+  }
+
+  @Test
+  void answerFromADestinationTheFrameWasNotSentToIsIgnored() {
+    VirtualNet n = new VirtualNet(pairPath(), S, T0);
+    n.behaviour.put("ip", Behaviour.SILENT);
+    n.raise(intruder(3));
+    n.runFor(Duration.ofSeconds(1));
+    var nak = org.vigil.protocol.dc09.Dc09Frame.builder(Dc09Id.NAK).sequence(0).build();
+    n.apply(new TxInput.Response("ip", new org.vigil.protocol.dc09.Dc09Result.Decoded(nak, List.of()), 1));
+    n.apply(new TxInput.LinkFailed("ip", "reset", 1));
+    assertThat(n.state.path("ip").outstanding()).isNotNull();
+    assertThat(n.state.path("ip").failures()).isZero();
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.message()).contains("ignored"));
+  }
+
+  @Test
+  void userAbove015IsSentAs015OnASiaPathAndTheCapIsLoggedWithItsRule() {
+    VirtualNet n = dual();
+    n.raise(Codes.notification(Signal.OPEN, 401, "a1", 1, null, 42, false, "test", "unset"));
+    n.runFor(Duration.ofSeconds(1));
+    assertThat(n.eventsSent().get(0).frame().data()).isEqualTo("#1234|Nri1/OP015");
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> {
+      assertThat(l.message()).isEqualTo("user 042 reported as 015 in SIA_DCS");
+      assertThat(l.rule()).isEqualTo(EventFormat.RULE_OTHER_USERS);
+    });
+  }
+
+  @Test
+  void contactIdPathReportsUser042UniquelyAfterFailover() {
+    VirtualNet n = dual();
+    n.behaviour.put("ip", Behaviour.REFUSE);
+    n.raise(Codes.notification(Signal.OPEN, 401, "a1", 1, null, 42, false, "test", "unset"));
+    n.runFor(Duration.ofSeconds(30));
+    assertThat(n.eventsSent()).last().satisfies(t -> {
+      assertThat(t.path()).isEqualTo("cell");
+      assertThat(t.frame().data()).isEqualTo("#1234|1401 01 042");
+    });
+  }
+
+  static Effect.Notification withoutSiaCode() {
+    return new Effect.Notification(Signal.FAULT, "a1", 1, 5, null, false, 999, null, "test", "code only in Contact ID");
+  }
+
+  @Test
+  void eventWithoutACodeInThePrimarysFormatGoesOverTheSecondaryWhoseFormatHasOne() {
+    VirtualNet n = dual();
+    QueuedEvent e = n.raise(withoutSiaCode());
+    n.runFor(Duration.ofSeconds(5));
+    assertThat(n.of(TxEffect.Delivered.class)).containsExactly(new TxEffect.Delivered(e.id(), "cell", e.sequence()));
+    assertThat(n.of(TxEffect.Undeliverable.class)).isEmpty();
+    assertThat(n.of(TxEffect.Log.class)).anySatisfy(l -> assertThat(l.rule()).isEqualTo(TransmitPlanner.RULE_FAILOVER));
+  }
+
+  @Test
+  void eventWithoutACodeInAnyPathsFormatIsGivenUpAndTheNextOneStillLeaves() {
+    VirtualNet n = new VirtualNet(Paths.single(Paths.path("ip", Role.PRIMARY, "ethernet", 1, Format.SIA_DCS, null, POLL, FAIL)), S, T0);
+    QueuedEvent bad = n.raise(withoutSiaCode());
+    QueuedEvent good = n.raise(intruder(2));
+    n.runFor(Duration.ofSeconds(5));
+    assertThat(n.of(TxEffect.Undeliverable.class)).singleElement().satisfies(u -> assertThat(u.eventId()).isEqualTo(bad.id()));
+    assertThat(n.of(TxEffect.Delivered.class)).extracting(TxEffect.Delivered::eventId).containsExactly(good.id());
+  }
+
+  @Test
+  void eventWithoutASiaCodeWaitsForTheContactIdPathWhileItIsDown() {
+    VirtualNet n = dual();
+    n.behaviour.put("cell", Behaviour.REFUSE);
+    n.runFor(Duration.ofSeconds(200));
+    assertThat(n.state.path("cell").up()).isFalse();
+    QueuedEvent e = n.raise(withoutSiaCode());
+    n.runFor(Duration.ofSeconds(60));
+    assertThat(n.of(TxEffect.Delivered.class)).isEmpty();
+    assertThat(n.of(TxEffect.Undeliverable.class)).isEmpty();
+    n.behaviour.put("cell", Behaviour.ACK);
+    n.runFor(Duration.ofSeconds(60));
+    assertThat(n.of(TxEffect.Delivered.class)).extracting(TxEffect.Delivered::eventId).contains(e.id());
+  }
 }

@@ -317,4 +317,61 @@ class TransmitterTest {
     await().atMost(WAIT).until(() -> got.stream().filter(f -> f.id() == Dc09Id.NULL).count() >= 2);
     assertThat(rec.pathChanges).isEmpty();
   }
+
+  // ---- a path with a receiver pair (issue 9: "destination(s) host:port")
+
+  @Test
+  void receiverPairBackupTakesTheEventsWhenThePrimaryReceiverIsDownAndThePathStaysUp() throws Exception {
+    int down = freePort();
+    FakeReceiver backup = closing(new FakeReceiver(Paths.KEY));
+    Recorder rec = new Recorder();
+    Transmitter t = start(Paths.single(Paths.pair("ip", Role.PRIMARY, Format.SIA_DCS, Paths.KEY, POLL, FAIL, down, backup.port())), dir.resolve("q"), rec);
+    for (int z = 1; z <= 3; z++) t.submit(intruder(z));
+    await().atMost(WAIT).until(() -> rec.delivered.size() == 3);
+    assertThat(zones(backup.events())).containsExactly("#1234|Nri1/BA001", "#1234|Nri1/BA002", "#1234|Nri1/BA003");
+    assertThat(rec.deliveredPaths).containsOnly("ip");
+    assertThat(rec.logs).anySatisfy(l -> assertThat(l).contains("127.0.0.1:" + down + " failed").contains(TransmitPlanner.RULE_DESTINATION));
+    assertThat(rec.logs).anySatisfy(l -> assertThat(l).contains("acknowledged by 127.0.0.1:" + backup.port()));
+    // Two failure times on: the backup receiver answers the polls, so the path is not faulty.
+    Thread.sleep(FAIL.multipliedBy(2).toMillis());
+    assertThat(rec.pathChanges).isEmpty();
+    // Now neither answers: the path is declared failed.
+    backup.mode = FakeReceiver.Mode.SILENT;
+    await().atMost(WAIT).until(() -> rec.pathChanges.contains("ip down"));
+  }
+
+  @Test
+  void receiverPairPrimaryThatAcceptsAndNeverAnswersIsPassedOverAfterTheAckTimeout() throws Exception {
+    FakeReceiver silent = closing(new FakeReceiver(null));
+    FakeReceiver backup = closing(new FakeReceiver(null));
+    silent.mode = FakeReceiver.Mode.SILENT;
+    Recorder rec = new Recorder();
+    Transmitter t = start(Paths.single(Paths.pair("ip", Role.PRIMARY, Format.ADM_CID, null, POLL, FAIL, silent.port(), backup.port())), dir.resolve("q"), rec);
+    QueuedEvent e = t.submit(intruder(4));
+    await().atMost(WAIT).until(() -> rec.delivered.size() == 1);
+    assertThat(zones(backup.events())).containsExactly("#1234|1130 01 004");
+    // The silent receiver got the first frame (the start poll or the event); any event frame it got
+    // has the same sequence as at the backup: a DC-09 retransmission, not a new event.
+    assertThat(silent.received).isNotEmpty();
+    assertThat(silent.events()).allSatisfy(f -> assertThat(f.sequenceNumber()).isEqualTo(e.sequence()));
+    assertThat(backup.events()).allSatisfy(f -> assertThat(f.sequenceNumber()).isEqualTo(e.sequence()));
+    assertThat(rec.pathChanges).isEmpty();
+  }
+
+  @Test
+  void receiverPairPrimaryReceiverReturningIsUsedAgainWhenTheBackupFails() throws Exception {
+    int firstPort = freePort();
+    FakeReceiver backup = closing(new FakeReceiver(null));
+    Recorder rec = new Recorder();
+    Transmitter t = start(Paths.single(Paths.pair("ip", Role.PRIMARY, Format.SIA_DCS, null, POLL, FAIL, firstPort, backup.port())), dir.resolve("q"), rec);
+    t.submit(intruder(1));
+    await().atMost(WAIT).until(() -> rec.delivered.size() == 1);
+    FakeReceiver first = closing(new FakeReceiver(null, firstPort));
+    backup.close();
+    t.submit(intruder(2));
+    await().atMost(WAIT).until(() -> rec.delivered.size() == 2);
+    assertThat(zones(first.events())).containsExactly("#1234|Nri1/BA002");
+    assertThat(rec.logs).anySatisfy(l -> assertThat(l).contains("127.0.0.1:" + firstPort + " (destination 1 of 2) answers instead of"));
+    assertThat(rec.pathChanges).isEmpty();
+  }
 }

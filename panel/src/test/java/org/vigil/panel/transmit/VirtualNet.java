@@ -26,6 +26,8 @@ final class VirtualNet {
   TransmitState state;
   Instant now;
   final Map<String, Behaviour> behaviour = new HashMap<>();
+  /** Per receiver address ("host:port"): overrides the path's behaviour for that destination. */
+  final Map<String, Behaviour> receiver = new HashMap<>();
   /** Receiver clock minus true time, per path. */
   final Map<String, Duration> receiverSkew = new HashMap<>();
   final List<TxEffect> effects = new ArrayList<>();
@@ -69,7 +71,9 @@ final class VirtualNet {
     sent.add(t);
     Instant receiverNow = now.plus(receiverSkew.getOrDefault(t.path(), Duration.ZERO));
     Dc09Frame req = ((org.vigil.protocol.dc09.Dc09Result.Decoded) codec.decode(bytes, KeyLookup.always(key))).frame();
-    byte[] answer = switch (behaviour.get(t.path())) {
+    Behaviour b = receiver.getOrDefault(TransmitPlanner.receiverKey(planner.paths().stream().filter(p -> p.id().equals(t.path())).findFirst().orElseThrow(),
+        t.destination()), behaviour.get(t.path()));
+    byte[] answer = switch (b) {
       case ACK -> {
         // A real receiver NAKs frames outside its +20/-40 s window (encrypted or not, here).
         var ts = req.timestampUtc();
@@ -84,10 +88,10 @@ final class VirtualNet {
       case SILENT -> null;
       case REFUSE -> null;
     };
-    if (behaviour.get(t.path()) == Behaviour.REFUSE) {
-      deferred.add(new TxInput.LinkFailed(t.path(), "connection refused"));
+    if (b == Behaviour.REFUSE) {
+      deferred.add(new TxInput.LinkFailed(t.path(), "connection refused", t.destination()));
     } else if (answer != null) {
-      deferred.add(new TxInput.Response(t.path(), codec.decode(answer, KeyLookup.always(key))));
+      deferred.add(new TxInput.Response(t.path(), codec.decode(answer, KeyLookup.always(key)), t.destination()));
     }
   }
 

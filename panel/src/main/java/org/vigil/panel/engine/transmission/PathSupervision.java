@@ -1,6 +1,7 @@
 package org.vigil.panel.engine.transmission;
 
 import java.util.Locale;
+import org.vigil.panel.config.Keypad;
 import org.vigil.panel.config.TransmissionPath;
 import org.vigil.panel.engine.Codes;
 import org.vigil.panel.engine.Effect;
@@ -31,8 +32,18 @@ public final class PathSupervision implements Feature {
     return new FaultCode(telco, "NT", "NR");
   }
 
+  /** Rule of the local report of a signal the ARC would not take. */
+  public static final String RULE_GIVEN_UP = "DC-09 DUH: record, report locally, do not retry forever";
+
+  /** What a keypad shows when a signal was given up. */
+  public static final String GIVEN_UP_DISPLAY = "Fault: ARC refused a signal - call installer";
+
   @Override
   public void on(Input input, Step step) {
+    if (input instanceof Input.SignalGivenUp g) {
+      givenUp(g, step);
+      return;
+    }
     if (!(input instanceof Input.PathChanged(String id, boolean up))) return;
     TransmissionPath p = step.site().transmission().paths().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
     if (p == null) {
@@ -48,5 +59,20 @@ public final class PathSupervision implements Feature {
     step.notify(new Effect.Notification(n.signal(), n.area(), n.partition(), n.zone(), n.user(), n.restore(), n.cid(),
         up ? code.siaRestore() : code.sia(), n.rule(), n.text()));
     step.log("transmission path " + id + (up ? " restored" : " failed"), "EN50136-1", true);
+  }
+
+  /**
+   * A signal the ARC's receivers refused (DUH) is never dropped silently: a mandatory log entry says
+   * which signal and what became of it, and the keypads show a fault (not for duress: no trace on any
+   * user-facing output).
+   */
+  private static void givenUp(Input.SignalGivenUp g, Step step) {
+    step.log("signal to the ARC given up after " + g.reason() + ": " + g.what() + " (queue event " + g.event()
+        + (g.path() == null ? "" : ", last path " + g.path()) + "); kept in the outbound queue file as undeliverable,"
+        + " Contact ID 354 failure to communicate sent to the ARC", RULE_GIVEN_UP, !g.hidden());
+    if (g.hidden()) return;
+    for (Keypad k : step.site().keypads()) {
+      if (!k.publicView()) step.display(k.id(), GIVEN_UP_DISPLAY);
+    }
   }
 }
