@@ -234,7 +234,7 @@ public final class KeypadFeature implements Feature {
   private boolean usable(Step step, Keypad keypad, User u) {
     Entry e = entry(step, keypad.id());
     put(step, keypad.id(), new Entry(e.typed(), e.quick(), e.pending(), 0, e.lockedUntil()));
-    Optional<Refusal> v = Credentials.validAt(u, step.now());
+    Optional<Refusal> v = Credentials.validAt(u, step.now(), step.site().site().timeZone());
     if (v.isPresent()) {
       step.log("user " + u.number() + " refused at keypad " + keypad.id() + ": " + v.get().reason(), v.get().rule(), true);
       show(step, keypad, v.get());

@@ -31,7 +31,7 @@ public final class CardAccess {
       return null;
     }
     User u = m.get().user();
-    Optional<Refusal> v = Credentials.validAt(u, step.now());
+    Optional<Refusal> v = Credentials.validAt(u, step.now(), step.site().site().timeZone());
     if (v.isPresent()) {
       step.log("user " + u.number() + " refused at reader " + r.id() + ": " + v.get().reason(), v.get().rule(), true);
       return null;
