@@ -30,12 +30,37 @@ public final class UsersFeature implements Feature {
 
   @Override
   public void on(Input input, Step step) {
-    if (!(input instanceof Input.ManageUser m)) return;
+    switch (input) {
+      case Input.ManageUser m -> manage(step, m);
+      case Input.AuthoriseInstaller a -> InstallerAccess.on(step, a);
+      default -> {}
+    }
+  }
+
+  /** "keypad kp1" -> "kp1"; other sources have no display. */
+  static String keypadOf(String source) {
+    return source != null && source.startsWith("keypad ") ? source.substring(7) : null;
+  }
+
+  /**
+   * Applies one user-management request under the {@link UserManagement} rules, from the API or from
+   * a keypad's programming sequence (docs/users.md): the outcome is logged with its rule, never with a
+   * code, and shown at the keypad it came from. The installer needs level 2 authorisation.
+   */
+  public static void manage(Step step, Input.ManageUser m) {
     if (step.site().area(m.area()).isEmpty()) {
       step.log("user management for unknown area '" + m.area() + "' ignored", "config: undefined id", false);
       return;
     }
     List<User> users = users(step);
+    String keypad = keypadOf(m.source());
+    User actor = users.stream().filter(u -> u.number() == m.actor()).findFirst().orElse(null);
+    java.util.Optional<Refusal> gate = actor == null ? java.util.Optional.empty() : InstallerAccess.check(step, actor.levelIn(m.area()));
+    if (gate.isEmpty() && actor != null) gate = Credentials.validAt(actor, step.now(), step.site().site().timeZone());
+    if (gate.isPresent()) {
+      refused(step, m, keypad, gate.get());
+      return;
+    }
     int codeLength = step.site().codes().length();
     UserManagement.Outcome o = switch (m.action()) {
       case ADD -> UserManagement.add(users, m.actor(), m.area(),
@@ -43,8 +68,11 @@ public final class UsersFeature implements Feature {
           codeLength, hashing(step, users, m));
       case CHANGE_CODE -> UserManagement.changeCode(users, m.actor(), m.area(), m.user(), m.code() == null ? null : m.code().digits(), codeLength, hashing(step, users, m));
       case DELETE -> UserManagement.delete(users, m.actor(), m.area(), m.user());
+      case SET_AUTHORITY -> UserManagement.setAuthority(users, m.actor(), m.area(), m.user(), m.authority());
+      case SET_OPEN_CLOSE -> m.openClose() == null
+          ? new UserManagement.Refused(new Refusal("Give open/close reporting on or off", UserManagement.OPEN_CLOSE_RULE))
+          : UserManagement.setOpenClose(users, m.actor(), m.area(), m.user(), m.openClose());
     };
-    String keypad = m.source() != null && m.source().startsWith("keypad ") ? m.source().substring(7) : null;
     switch (o) {
       case UserManagement.Done d -> {
         step.putFeature(Directory.class, new Directory(d.users()));
@@ -54,13 +82,15 @@ public final class UsersFeature implements Feature {
           step.tone(keypad, Tone.ACCEPT);
         }
       }
-      case UserManagement.Refused r -> {
-        step.log("user management by user " + m.actor() + " refused: " + r.refusal().reason(), r.refusal().rule(), true);
-        if (keypad != null) {
-          step.display(keypad, r.refusal().reason());
-          step.tone(keypad, Tone.ERROR);
-        }
-      }
+      case UserManagement.Refused r -> refused(step, m, keypad, r.refusal());
+    }
+  }
+
+  private static void refused(Step step, Input.ManageUser m, String keypad, Refusal r) {
+    step.log("user management by user " + m.actor() + " refused: " + r.reason(), r.rule(), true);
+    if (keypad != null) {
+      step.display(keypad, r.reason());
+      step.tone(keypad, Tone.ERROR);
     }
   }
 

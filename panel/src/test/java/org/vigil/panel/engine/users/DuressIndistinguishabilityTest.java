@@ -135,10 +135,10 @@ class DuressIndistinguishabilityTest {
       List<Observed> normal = run(script, false, normalSignals);
       List<Observed> duress = run(script, true, duressSignals);
       assertThat(normalSignals).as("seed %d: normal codes send no duress", seed).isEmpty();
-      assertThat(duress).as("seed %d: user-facing effects, state and deadlines", seed).hasSameSizeAs(normal);
-      for (int i = 0; i < normal.size(); i++) {
+      for (int i = 0; i < Math.min(normal.size(), duress.size()); i++) {
         assertThat(duress.get(i)).as("seed %d, step %d", seed, i).isEqualTo(normal.get(i));
       }
+      assertThat(duress).as("seed %d: user-facing effects, state and deadlines", seed).hasSameSizeAs(normal);
       if (!duressSignals.isEmpty()) withDuress++;
     }
     // The comparison is only worth something if duress codes were really used and signalled.
