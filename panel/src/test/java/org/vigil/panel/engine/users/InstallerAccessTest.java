@@ -2,14 +2,12 @@ package org.vigil.panel.engine.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.vigil.panel.Sites;
 import org.vigil.panel.config.SiteConfig;
-import org.vigil.panel.config.SiteLoader;
 import org.vigil.panel.engine.Effect;
 import org.vigil.panel.engine.Input;
 
@@ -19,18 +17,8 @@ import org.vigil.panel.engine.Input;
  */
 class InstallerAccessTest {
   static final Instant MONDAY_10 = Instant.parse("2026-01-05T10:00:00Z");
-  /** office-warehouse.yaml with a card for the installer (user 1). */
-  static final SiteConfig SITE = site();
-
-  static SiteConfig site() {
-    try {
-      String yaml = Files.readString(Sites.EXAMPLES.resolve("office-warehouse.yaml"))
-          .replace("    pin: \"4140\"\n", "    pin: \"4140\"\n    cards: [\"CARD-0001\"]\n");
-      return new SiteLoader(1).parse(yaml, Sites.EXAMPLES.resolve("office-warehouse.yaml")).orThrow();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
+  /** office-warehouse.yaml: the installer (user 1) holds CARD-0001. */
+  static final SiteConfig SITE = Sites.load("office-warehouse.yaml");
 
   static KeypadDriver panel() {
     return new KeypadDriver(SITE, MONDAY_10);
