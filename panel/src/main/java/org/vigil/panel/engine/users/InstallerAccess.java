@@ -48,7 +48,7 @@ public final class InstallerAccess {
   /** Handles {@link Input.AuthoriseInstaller}: logged with the rule; shown at the keypad it came from. */
   public static void on(Step step, Input.AuthoriseInstaller a) {
     User u = UsersFeature.users(step).stream().filter(x -> x.number() == a.user()).findFirst().orElse(null);
-    String keypad = UsersFeature.keypadOf(a.source());
+    String keypad = UsersFeature.keypadOf(step, a.source());
     String who = a.source() == null ? "unknown source" : a.source();
     if (u == null) {
       refuse(step, keypad, new Refusal("Unknown user", RULE + "; no user " + a.user()), who);

@@ -37,9 +37,11 @@ public final class UsersFeature implements Feature {
     }
   }
 
-  /** "keypad kp1" -> "kp1"; other sources have no display. */
-  static String keypadOf(String source) {
-    return source != null && source.startsWith("keypad ") ? source.substring(7) : null;
+  /** "keypad kp1" -> "kp1" when the site has that keypad; other sources have no display. */
+  static String keypadOf(Step step, String source) {
+    if (source == null || !source.startsWith("keypad ")) return null;
+    String id = source.substring(7);
+    return step.site().keypad(id).isPresent() ? id : null;
   }
 
   /**
@@ -48,12 +50,16 @@ public final class UsersFeature implements Feature {
    * code, and shown at the keypad it came from. The installer needs level 2 authorisation.
    */
   public static void manage(Step step, Input.ManageUser m) {
-    if (step.site().area(m.area()).isEmpty()) {
+    if (m.action() == null) {
+      refused(step, m, keypadOf(step, m.source()), new Refusal("No action given (add, change code, delete, authority, open/close)", "API: Input.ManageUser.action"));
+      return;
+    }
+    if (m.area() == null || step.site().area(m.area()).isEmpty()) {
       step.log("user management for unknown area '" + m.area() + "' ignored", "config: undefined id", false);
       return;
     }
     List<User> users = users(step);
-    String keypad = keypadOf(m.source());
+    String keypad = keypadOf(step, m.source());
     User actor = users.stream().filter(u -> u.number() == m.actor()).findFirst().orElse(null);
     java.util.Optional<Refusal> gate = actor == null ? java.util.Optional.empty() : InstallerAccess.check(step, actor.levelIn(m.area()));
     if (gate.isEmpty() && actor != null) gate = Credentials.validAt(actor, step.now(), step.site().site().timeZone());
