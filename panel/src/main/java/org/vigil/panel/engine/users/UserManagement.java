@@ -53,6 +53,15 @@ public final class UserManagement {
   public record Hashing(int iterations, byte[] salt) {}
 
   public static Outcome add(List<User> users, int actorNumber, String area, NewUser n, int codeLength, Hashing hashing) {
+    return add(users, actorNumber, area, n, codeLength, 0, hashing);
+  }
+
+  /**
+   * Adds a user; {@code duressNeighbours} (codes.duress_neighbours) also refuses a code within that
+   * distance of a duress code (EN 50131-3 8.3.2.2.1), with the same words as a code in use so the
+   * refusal tells nobody where a duress code lies.
+   */
+  public static Outcome add(List<User> users, int actorNumber, String area, NewUser n, int codeLength, int duressNeighbours, Hashing hashing) {
     Optional<User> actor = find(users, actorNumber);
     if (actor.isEmpty()) return refused("Unknown user", ADD_RULE);
     int level = actor.get().levelIn(area);
@@ -67,7 +76,7 @@ public final class UserManagement {
       if (e.getValue() < 0 || e.getValue() > 6) return refused("Authority levels are 0-6", ADD_RULE);
       if (e.getValue() <= mine) return refused("Users can be added only at a level lower than yours", ADD_RULE);
     }
-    Optional<Refusal> bad = code(users, n.pin(), codeLength, -1);
+    Optional<Refusal> bad = code(users, n.pin(), codeLength, duressNeighbours, -1);
     if (bad.isPresent()) return new Refused(bad.get());
     Boolean openClose = level == 0 ? (n.openClose() == null ? Boolean.TRUE : n.openClose()) : inherited(actor.get());
     User u = new User(n.number(), n.name() == null ? "user " + n.number() : n.name(), area, new LinkedHashMap<>(n.authority()),
@@ -79,9 +88,14 @@ public final class UserManagement {
   }
 
   public static Outcome changeCode(List<User> users, int actorNumber, String area, int targetNumber, String newPin, int codeLength, Hashing hashing) {
+    return changeCode(users, actorNumber, area, targetNumber, newPin, codeLength, 0, hashing);
+  }
+
+  /** Changes a code; {@code duressNeighbours} as for {@link #add}. */
+  public static Outcome changeCode(List<User> users, int actorNumber, String area, int targetNumber, String newPin, int codeLength, int duressNeighbours, Hashing hashing) {
     Optional<Refusal> r = mayModify(users, actorNumber, area, targetNumber, true);
     if (r.isPresent()) return new Refused(r.get());
-    Optional<Refusal> bad = code(users, newPin, codeLength, targetNumber);
+    Optional<Refusal> bad = code(users, newPin, codeLength, duressNeighbours, targetNumber);
     if (bad.isPresent()) return new Refused(bad.get());
     List<User> out = new ArrayList<>();
     for (User u : users) {
@@ -186,12 +200,30 @@ public final class UserManagement {
 
   /** The code is well formed and not already a credential (compared with every PIN and duress PIN). */
   static Optional<Refusal> code(List<User> users, String pin, int codeLength, int except) {
+    return code(users, pin, codeLength, 0, except);
+  }
+
+  static Optional<Refusal> code(List<User> users, String pin, int codeLength, int duressNeighbours, int except) {
     if (pin == null || !pin.matches("\\d{4,8}")) return Optional.of(new Refusal("A code is 4 to 8 digits", CODE_RULE));
     if (codeLength > 0 && pin.length() != codeLength) return Optional.of(new Refusal("A code is " + codeLength + " digits here", CODE_RULE + "; codes.length"));
     for (User u : users) {
       if (u.number() == except) continue;
       if ((u.pin() != null && u.pin().matches(pin)) || (u.duressPin() != null && u.duressPin().matches(pin))) {
         return Optional.of(new Refusal("Code not available, choose another", CODE_RULE));
+      }
+    }
+    // Codes next to a duress code (numerically, same length) are disallowed: a slip of one key must
+    // never send a duress. Only the hashes are known, so the neighbours of the new code are hashed.
+    for (int d = 1; d <= duressNeighbours; d++) {
+      for (long v : new long[] {Long.parseLong(pin) - d, Long.parseLong(pin) + d}) {
+        if (v < 0) continue;
+        String near = String.format("%0" + pin.length() + "d", v);
+        if (near.length() != pin.length()) continue;
+        for (User u : users) {
+          if (u.number() == except) continue;
+          boolean duressCode = (u.duressPin() != null && u.duressPin().matches(near)) || (u.pin() != null && u.authority().containsValue(AuthorityLevel.DURESS.number()) && u.pin().matches(near));
+          if (duressCode) return Optional.of(new Refusal("Code not available, choose another", CODE_RULE + "; disallowed codes (EN50131-3 8.3.2.2.1)"));
+        }
       }
     }
     return Optional.empty();

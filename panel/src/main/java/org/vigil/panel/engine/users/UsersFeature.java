@@ -68,11 +68,12 @@ public final class UsersFeature implements Feature {
       return;
     }
     int codeLength = step.site().codes().length();
+    int neighbours = step.site().codes().duressNeighbours();
     UserManagement.Outcome o = switch (m.action()) {
       case ADD -> UserManagement.add(users, m.actor(), m.area(),
           new UserManagement.NewUser(m.user(), m.name(), m.authority() == null ? java.util.Map.of() : m.authority(), m.code() == null ? null : m.code().digits(), m.openClose()),
-          codeLength, hashing(step, users, m));
-      case CHANGE_CODE -> UserManagement.changeCode(users, m.actor(), m.area(), m.user(), m.code() == null ? null : m.code().digits(), codeLength, hashing(step, users, m));
+          codeLength, neighbours, hashing(step, users, m));
+      case CHANGE_CODE -> UserManagement.changeCode(users, m.actor(), m.area(), m.user(), m.code() == null ? null : m.code().digits(), codeLength, neighbours, hashing(step, users, m));
       case DELETE -> UserManagement.delete(users, m.actor(), m.area(), m.user());
       case SET_AUTHORITY -> UserManagement.setAuthority(users, m.actor(), m.area(), m.user(), m.authority());
       case SET_OPEN_CLOSE -> m.openClose() == null

@@ -265,4 +265,22 @@ class KeypadProgrammingTest {
     api.input(new Input.ManageUser("api", 2, "office", Input.UserAction.SET_OPEN_CLOSE, 5, null, null, null, true));
     assertThat(api.last(Effect.LogEntry.class)).singleElement().satisfies(l -> assertThat(l.message()).contains("Only the installer"));
   }
+
+  @Test
+  void aCodeNextToADuressCodeIsRefused_withoutSayingWhy() {
+    // 9876 is the master's duress PIN and codes.duress_neighbours is 1 (default): 9875 and 9877 are disallowed.
+    KeypadDriver p = panel().keys("kp-office", "12348030" + "9877");
+    assertThat(p.lastDisplay()).isEqualTo("Code not available, choose another");
+    assertThat(p.last(Effect.LogEntry.class)).singleElement().satisfies(l -> {
+      assertThat(l.rule()).contains("disallowed codes").doesNotContain("duress");
+      assertThat(l.message()).doesNotContain("9877").doesNotContain("duress");
+    });
+    p.keys("kp-office", "12348030" + "9875");
+    assertThat(p.lastDisplay()).isEqualTo("Code not available, choose another");
+    // Level 6 user 007's PIN 6666 is a duress code too.
+    p.keys("kp-office", "12348030" + "6667");
+    assertThat(p.lastDisplay()).isEqualTo("Code not available, choose another");
+    p.keys("kp-office", "12348030" + "9879");
+    assertThat(p.lastDisplay()).isEqualTo("Done");
+  }
 }
