@@ -20,4 +20,9 @@ public record SiteInfo(String name, String address, int grade, Profile profile, 
   public SiteInfo(String name, String address, int grade, Profile profile, String riskAssessment, String installer) {
     this(name, address, grade, profile, riskAssessment, installer, ZoneOffset.UTC);
   }
+
+  /** The time zone as an installer writes it ("UTC", not Java's "Z"). */
+  public String timeZoneName() {
+    return timeZone.equals(ZoneOffset.UTC) ? "UTC" : timeZone.getId();
+  }
 }

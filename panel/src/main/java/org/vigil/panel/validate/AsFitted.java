@@ -46,7 +46,7 @@ public final class AsFitted {
         List.of("Security grade", "Grade " + s.site().grade() + " (EN 50131-1)"),
         List.of("Standard profile", s.site().profile() == org.vigil.panel.config.Profile.BS8243 ? "BS 8243:2010 / DD243 (confirmed alarms, police response)" : "EN 50131 (no confirmation profile)"),
         List.of("Risk assessment", nz(s.site().riskAssessment())),
-        List.of("Time zone (schedules of codes)", s.site().timeZone().getId()),
+        List.of("Time zone (schedules of codes)", s.site().timeZoneName()),
         List.of("Design check", r.count(Severity.ERROR) + " error(s), " + r.count(Severity.WARNING) + " warning(s), " + r.count(Severity.INFO) + " note(s)"))));
 
     d.add(new Heading(2, "Areas, setting and unsetting"));

@@ -78,7 +78,7 @@ public final class Credentials {
       for (Schedule s : u.schedules()) {
         if (inWindow(s, t)) return Optional.empty();
       }
-      return Optional.of(new Refusal("Code not valid at this time", "Vista: access schedule (outside every window of user " + u.number() + ", " + zone.getId() + " " + t.toLocalDateTime() + ")"));
+      return Optional.of(new Refusal("Code not valid at this time", "Vista: access schedule (outside every window of user " + u.number() + ", " + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()) + " " + t.toLocalDateTime() + ")"));
     }
     return Optional.empty();
   }

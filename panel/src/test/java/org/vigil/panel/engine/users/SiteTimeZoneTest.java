@@ -92,4 +92,15 @@ class SiteTimeZoneTest {
     KeypadDriver p = new KeypadDriver(site, Instant.parse("2026-03-29T05:30:00Z")).keys("kp-office", "8642{AWAY}");
     assertThat(p.state.area("office").status()).isEqualTo(AreaStatus.SETTING);
   }
+
+  @Test
+  void validator_notesSchedulesReadInAZoneWithoutDst() throws Exception {
+    String yaml = Files.readString(Sites.EXAMPLES.resolve("cleaning-london.yaml"));
+    SiteConfig utc = new SiteLoader(1).parse(yaml.replace("  time_zone: Europe/London\n", ""), null).orThrow();
+    assertThat(org.vigil.panel.validate.UserChecks.check(utc)).anySatisfy(f -> {
+      assertThat(f.path()).isEqualTo("users[1].schedules");
+      assertThat(f.message()).contains("read in UTC").contains("set site.time_zone");
+    });
+    assertThat(org.vigil.panel.validate.UserChecks.check(Sites.load("cleaning-london.yaml"))).noneSatisfy(f -> assertThat(f.path()).endsWith(".schedules"));
+  }
 }
