@@ -28,7 +28,11 @@ public sealed interface Input {
 
   record CommsRestored(String device) implements Input {}
 
-  /** One key at a keypad: digits, command letters A-D (set/part set), U (unset), * (clear). */
+  /**
+   * One key at a keypad: digits, command letters A-D (set/part set), U (unset), * and #, or a named key
+   * (OFF, AWAY, STAY, INSTANT, BYPASS, CODE, ESC, CLEAR). User programming: code + 8 (or CODE) + user
+   * number ... (docs/users.md).
+   */
   record KeyPressed(String keypad, String key) implements Input {}
 
   /** A card or tag presented at a reader, optionally with a PIN typed at its pad. */
