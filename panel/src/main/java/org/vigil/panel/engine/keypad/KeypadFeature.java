@@ -130,6 +130,7 @@ public final class KeypadFeature implements Feature {
         key(step, keypad, key.trim().toUpperCase(Locale.ROOT));
       }
       case Input.TimerFired(LockoutEnds(String keypadId)) -> unlock(step, keypadId);
+      case Input.TimerFired(Programming.Timeout(String keypadId)) -> Programming.timeout(step, keypadId);
       default -> {}
     }
   }

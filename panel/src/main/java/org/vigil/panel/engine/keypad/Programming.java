@@ -30,7 +30,7 @@ import org.vigil.panel.engine.users.UsersFeature;
  * </pre>
  *
  * A new code is complete after {@code codes.length} digits (or at {@code *}, or at 8 digits). Any
- * other key cancels. Each request goes through the same {@link UsersFeature#manage} rules as
+ * other key cancels, and so do 30 s without a key. Each request goes through the same {@link UsersFeature#manage} rules as
  * {@link Input.ManageUser} from the API, with the same refusals on the display and in the log. The
  * keypad shows prompts, never a digit of a code; the typed code lives only in the keypad state (left
  * out of snapshots) until the sequence ends. "This partition" is the first of the keypad's areas where
@@ -40,10 +40,26 @@ import org.vigil.panel.engine.users.UsersFeature;
  * so a duress code sends its silent signal there, and the programming then runs exactly as with the
  * normal code.
  */
-final class Programming {
+public final class Programming {
   static final String RULE = "Vista: user programming, code + [8] + user number";
+  /** A sequence left unfinished this long after its last key is abandoned (a keypad left half-way). */
+  static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
 
   private Programming() {}
+
+  /** The programming sequence at a keypad has seen no key for {@link #TIMEOUT}. */
+  public record Timeout(String keypad) implements org.vigil.panel.engine.TimerKey {}
+
+  /**
+   * Abandons a sequence left half-way, so the next person's digits never become someone's new code.
+   */
+  static void timeout(Step step, String keypadId) {
+    KeypadFeature.Entry e = KeypadFeature.entry(step, keypadId);
+    if (!(e.pending() instanceof KeypadFeature.AwaitUser || e.pending() instanceof KeypadFeature.AwaitCode || e.pending() instanceof KeypadFeature.AwaitAttribute)) return;
+    KeypadFeature.put(step, keypadId, e.cleared());
+    step.display(keypadId, "Cancelled");
+    step.log("user programming at keypad " + keypadId + " abandoned after " + org.vigil.panel.yaml.Durations.format(TIMEOUT) + " without a key", RULE, true);
+  }
 
   /** The CODE key after {@code typed}. */
   static void start(Step step, Keypad keypad, String typed) {
@@ -210,10 +226,12 @@ final class Programming {
   private static void pending(Step step, Keypad keypad, KeypadFeature.Pending p) {
     KeypadFeature.Entry e = KeypadFeature.entry(step, keypad.id());
     KeypadFeature.put(step, keypad.id(), new KeypadFeature.Entry("", false, p, e.wrong(), e.lockedUntil()));
+    step.schedule(new Timeout(keypad.id()), TIMEOUT);
   }
 
   private static void clear(Step step, Keypad keypad) {
     KeypadFeature.put(step, keypad.id(), KeypadFeature.entry(step, keypad.id()).cleared());
+    step.cancel(new Timeout(keypad.id()));
   }
 
   private static void cancel(Step step, Keypad keypad) {

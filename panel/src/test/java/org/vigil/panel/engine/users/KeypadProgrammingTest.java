@@ -283,4 +283,19 @@ class KeypadProgrammingTest {
     p.keys("kp-office", "12348030" + "9879");
     assertThat(p.lastDisplay()).isEqualTo("Done");
   }
+
+  @Test
+  void aSequenceLeftHalfWay_isAbandonedAfter30s_soTheNextCodeIsNotTakenAsANewCode() {
+    KeypadDriver p = panel().keys("kp-office", "12348005").after(Duration.ofSeconds(29));
+    assertThat(p.last(Effect.KeypadDisplay.class)).isEmpty();
+    p.after(Duration.ofSeconds(1));
+    assertThat(p.lastDisplay()).isEqualTo("Cancelled");
+    assertThat(p.last(Effect.LogEntry.class)).singleElement().satisfies(l -> assertThat(l.message()).contains("abandoned after 30s"));
+    p.keys("kp-office", "4444{AWAY}");
+    assertThat(p.state.area("office").status()).isEqualTo(AreaStatus.SETTING);
+    // Each key restarts the 30 s.
+    KeypadDriver q = panel().keys("kp-office", "12348").after(Duration.ofSeconds(20)).keys("kp-office", "030").after(Duration.ofSeconds(20)).keys("kp-office", "3030");
+    assertThat(q.lastDisplay()).isEqualTo("Done");
+    assertThat(q.state.deadlines()).noneSatisfy(d -> assertThat(d.key()).isInstanceOf(org.vigil.panel.engine.keypad.Programming.Timeout.class));
+  }
 }
