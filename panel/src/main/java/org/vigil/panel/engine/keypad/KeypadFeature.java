@@ -94,8 +94,8 @@ public final class KeypadFeature implements Feature {
   /**
    * Keypad feature state.
    *
-   * @param engineerUntil unused since the authorisation moved to {@link InstallerAccess.Window} (kept so
-   *     snapshots and callers of this record stay as they were); always null
+   * @param engineerUntil end of the installer access authorised by a level 2 user, or null (written
+   *     by {@link InstallerAccess}, from a keypad or {@link Input.AuthoriseInstaller})
    */
   public record Keypads(Map<String, Entry> entries, Instant engineerUntil) {
     public static final Keypads EMPTY = new Keypads(Map.of(), null);

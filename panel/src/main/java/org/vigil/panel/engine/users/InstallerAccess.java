@@ -8,6 +8,7 @@ import org.vigil.panel.config.User;
 import org.vigil.panel.engine.Input;
 import org.vigil.panel.engine.Step;
 import org.vigil.panel.engine.Tone;
+import org.vigil.panel.engine.keypad.KeypadFeature;
 import org.vigil.panel.yaml.Durations;
 
 /**
@@ -24,17 +25,21 @@ public final class InstallerAccess {
   private InstallerAccess() {}
 
   /**
-   * The authorisation in force.
-   *
-   * @param until end of the window
-   * @param by the master or manager who opened it
+   * The end of the current authorisation, or null when none is in force at {@code step.now()}. The
+   * window is kept where it always was, {@link KeypadFeature.Keypads#engineerUntil()} (one source of
+   * truth for every reader of it, and snapshots keep their shape).
    */
-  public record Window(Instant until, int by) {}
-
-  /** The end of the current authorisation, or null when none is in force at {@code step.now()}. */
   public static Instant authorisedUntil(Step step) {
-    Window w = step.feature(Window.class, null);
-    return w != null && step.now().isBefore(w.until()) ? w.until() : null;
+    Instant until = keypads(step).engineerUntil();
+    return until != null && step.now().isBefore(until) ? until : null;
+  }
+
+  private static KeypadFeature.Keypads keypads(Step step) {
+    return step.feature(KeypadFeature.Keypads.class, KeypadFeature.Keypads.EMPTY);
+  }
+
+  private static void window(Step step, Instant until) {
+    step.putFeature(KeypadFeature.Keypads.class, new KeypadFeature.Keypads(keypads(step).entries(), until));
   }
 
   /** A refusal when {@code level} is the installer's and no authorisation is in force. */
@@ -60,7 +65,7 @@ public final class InstallerAccess {
       return;
     }
     if (!a.grant()) {
-      step.putFeature(Window.class, new Window(step.now(), u.number())); // ends now
+      window(step, null);
       step.log("installer access ended by user " + u.number() + " (" + who + ")", RULE, true);
       done(step, keypad, "Installer access ended");
       return;
@@ -76,7 +81,7 @@ public final class InstallerAccess {
       done(step, keypad, "Installer access needs no authorisation");
       return;
     }
-    step.putFeature(Window.class, new Window(step.now().plus(window), u.number()));
+    window(step, step.now().plus(window));
     step.log("installer access authorised by user " + u.number() + " for " + Durations.format(window) + " (" + who + ")", RULE, true);
     done(step, keypad, "Installer access authorised for " + Durations.format(window));
   }

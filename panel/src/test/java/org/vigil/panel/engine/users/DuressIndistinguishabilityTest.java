@@ -144,7 +144,7 @@ class DuressIndistinguishabilityTest {
     UsersFeature.Directory dir = s.feature(UsersFeature.Directory.class, null);
     String users = dir == null ? "site users" : dir.users().stream()
         .map(u -> u.number() + " " + u.homeArea() + " " + new java.util.TreeMap<>(u.authority()) + " oc=" + u.openCloseReporting() + " pin=" + (u.pin() != null)).toList().toString();
-    users += " installer " + s.feature(InstallerAccess.Window.class, null);
+    users += " installer until " + s.feature(org.vigil.panel.engine.keypad.KeypadFeature.Keypads.class, org.vigil.panel.engine.keypad.KeypadFeature.Keypads.EMPTY).engineerUntil();
     return new Observed(at, visible, s.areas().toString(), new java.util.TreeMap<>(s.zones()).toString(), outputs, deadlines, users);
   }
 

@@ -131,8 +131,8 @@ class InstallerAccessTest {
 final class InstallerAccessTestSupport {
   private InstallerAccessTestSupport() {}
 
-  static InstallerAccess.Window window(KeypadDriver p) {
-    InstallerAccess.Window w = p.state.feature(InstallerAccess.Window.class, null);
-    return w != null && p.now.isBefore(w.until()) ? w : null;
+  static Instant window(KeypadDriver p) {
+    Instant until = p.state.feature(org.vigil.panel.engine.keypad.KeypadFeature.Keypads.class, org.vigil.panel.engine.keypad.KeypadFeature.Keypads.EMPTY).engineerUntil();
+    return until != null && p.now.isBefore(until) ? until : null;
   }
 }
