@@ -86,6 +86,21 @@ public final class SiteLoader {
       this.file = file;
     }
 
+    /**
+     * {@code site.time_zone}: an IANA region id such as Europe/London (default UTC). Schedules of
+     * credentials are evaluated in it; a fixed offset is accepted but does not follow DST.
+     */
+    java.time.ZoneId timeZone(Fields s) {
+      String z = s.str("time_zone");
+      if (z == null) return java.time.ZoneOffset.UTC;
+      try {
+        return java.time.ZoneId.of(z.trim());
+      } catch (java.time.DateTimeException e) {
+        s.error("time_zone", "unknown time zone '" + z + "': give a region id such as Europe/London, or UTC");
+        return java.time.ZoneOffset.UTC;
+      }
+    }
+
     SiteConfig site(YNode root) {
       Fields f = Fields.of(root, "", p);
       Fields s = f.obj("site");
@@ -100,8 +115,9 @@ public final class SiteLoader {
         Profile profile = s.enumOf("profile", Profile.class, Profile.BS8243, true);
         String ra = s.str("risk_assessment");
         String installer = s.str("installer");
+        java.time.ZoneId zone = timeZone(s);
         s.done();
-        info = new SiteInfo(name, address, grade == null ? 2 : grade, profile, ra, installer);
+        info = new SiteInfo(name, address, grade == null ? 2 : grade, profile, ra, installer, zone);
       }
       List<Area> areas = f.list("areas", this::area);
       if (areas.isEmpty() && f.has("areas") == false) f.error("areas", "required key 'areas' is missing: a site has at least one area");

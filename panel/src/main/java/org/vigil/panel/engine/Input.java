@@ -28,7 +28,11 @@ public sealed interface Input {
 
   record CommsRestored(String device) implements Input {}
 
-  /** One key at a keypad: digits, command letters A-D (set/part set), U (unset), * (clear). */
+  /**
+   * One key at a keypad: digits, command letters A-D (set/part set), U (unset), * and #, or a named key
+   * (OFF, AWAY, STAY, INSTANT, BYPASS, CODE, ESC, CLEAR). User programming: code + 8 (or CODE) + user
+   * number ... (docs/users.md).
+   */
   record KeyPressed(String keypad, String key) implements Input {}
 
   /** A card or tag presented at a reader, optionally with a PIN typed at its pad. */
@@ -64,7 +68,29 @@ public sealed interface Input {
    */
   record ManageUser(String source, int actor, String area, UserAction action, int user, String name, java.util.Map<String, Integer> authority, Code code, Boolean openClose) implements Input {}
 
-  enum UserAction { ADD, CHANGE_CODE, DELETE }
+  enum UserAction {
+    ADD,
+    CHANGE_CODE,
+    DELETE,
+    /** {@code authority}: area -> level 0-6 to grant or change, or -1 to take the area away. */
+    SET_AUTHORITY,
+    /** {@code openClose}: the user's open/close reporting (installer only, seed 001). */
+    SET_OPEN_CLOSE
+  }
+
+  /**
+   * A master or manager (access level 2) authorises installer access (access level 3) for a limited
+   * time, or anyone with a valid code ends it (EN 50131-1, standards.md 1.2; docs/users.md). The same
+   * as code + # + 65 / 64 at a keypad. {@code source} is e.g. "api" or "keypad kp1".
+   *
+   * @param grant true to authorise, false to end the authorisation
+   * @param duration how long (null: the site's {@code codes.engineer_access}; longer is refused)
+   */
+  record AuthoriseInstaller(String source, int user, boolean grant, java.time.Duration duration) implements Input {
+    public AuthoriseInstaller(String source, int user, boolean grant) {
+      this(source, user, grant, null);
+    }
+  }
 
   /** A new code in clear, on its way to being hashed: never printed. */
   record Code(String digits) {

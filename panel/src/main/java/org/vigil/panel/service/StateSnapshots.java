@@ -46,6 +46,8 @@ public final class StateSnapshots {
               .allowIfSubType("java.util.")
               .allowIfSubType("java.time.")
               .allowIfSubType("java.lang.")
+              // PIN hashes (salt, hash) of users changed at run time (UsersFeature.Directory)
+              .allowIfSubType(byte[].class)
               .build(),
           ObjectMapper.DefaultTyping.EVERYTHING, JsonTypeInfo.As.PROPERTY)
       .build();

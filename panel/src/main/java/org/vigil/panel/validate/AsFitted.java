@@ -46,6 +46,7 @@ public final class AsFitted {
         List.of("Security grade", "Grade " + s.site().grade() + " (EN 50131-1)"),
         List.of("Standard profile", s.site().profile() == org.vigil.panel.config.Profile.BS8243 ? "BS 8243:2010 / DD243 (confirmed alarms, police response)" : "EN 50131 (no confirmation profile)"),
         List.of("Risk assessment", nz(s.site().riskAssessment())),
+        List.of("Time zone (schedules of codes)", s.site().timeZoneName()),
         List.of("Design check", r.count(Severity.ERROR) + " error(s), " + r.count(Severity.WARNING) + " warning(s), " + r.count(Severity.INFO) + " note(s)"))));
 
     d.add(new Heading(2, "Areas, setting and unsetting"));
@@ -69,6 +70,8 @@ public final class AsFitted {
         d.add(new Bullets(items));
       }
     }
+
+    users(s, d);
 
     d.add(new Heading(2, "Detectors"));
     rows = new ArrayList<>();
@@ -122,6 +125,42 @@ public final class AsFitted {
       d.add(new Table(List.of("Severity", "Finding", "Clause", "Where"), rows));
     }
     return d;
+  }
+
+  /**
+   * Users, codes and duress (issue 4): counts per authority level (never a code), the code rules, and
+   * per area the duress facility with its route. The route is decided at the ARC (the account's duress
+   * route): the panel's value is what was agreed for the account instructions, shown here so the
+   * installer and the ARC can check they match.
+   */
+  private static void users(SiteConfig s, List<Block> d) {
+    d.add(new Heading(2, "Users, codes and duress"));
+    var c = s.codes();
+    long[] perLevel = new long[7];
+    s.users().forEach(u -> u.authority().values().stream().mapToInt(Integer::intValue).min().ifPresent(l -> perLevel[l]++));
+    d.add(new Table(List.of("Item", "Value"), List.of(
+        List.of("Users", s.users().size() + " (installer " + perLevel[0] + ", master " + perLevel[1] + ", manager " + perLevel[2] + ", operator A/B/C "
+            + perLevel[3] + "/" + perLevel[4] + "/" + perLevel[5] + ", duress " + perLevel[6] + "; highest level held)"),
+        List.of("Code length", c.length() == 0 ? "4-8 digits" : c.length() + " digits"),
+        List.of("Wrong-code lockout", c.lockoutAttempts() + " wrong codes, locked " + Durations.format(c.lockoutTime()) + (c.lockoutSignal() ? ", signalled to the ARC (SIA JA)" : ", not signalled")),
+        List.of("Installer access (level 3)", c.engineerAccess().isZero() ? "no level 2 authorisation required (codes.engineer_access: 0s)"
+            : "authorised by a master or manager for " + Durations.format(c.engineerAccess()) + " (EN 50131-1, level 2 authorisation, time-limited)"),
+        List.of("Quick arm", c.quickArm() ? "enabled (reports as user 000, open/close as user 002)" : "disabled"))));
+    List<List<String>> rows = new ArrayList<>();
+    for (Area a : s.areas()) {
+      var du = a.duress();
+      String route = du.route() == org.vigil.panel.config.Duress.Route.POLICE ? "police" : "ARC and keyholders only";
+      rows.add(List.of(a.id() + " (" + a.number() + ")",
+          du.enabled() ? "on" : "off",
+          du.engineerEnabled() ? "yes" : "no",
+          du.report() == org.vigil.panel.config.Duress.Report.ZONE_992 ? "Contact ID 121 zone 992 / SIA HA" : "Contact ID 121 with the user number / SIA HA",
+          route,
+          du.outputs().isEmpty() ? "-" : String.join(", ", du.outputs())));
+    }
+    d.add(new Table(List.of("Area", "Duress reporting", "Engineer enabled", "Report", "Route (panel setting)", "Discreet outputs"), rows));
+    d.add(new Para("Where a duress goes (police, or the ARC and keyholders only) is decided at the ARC by the account's duress route; "
+        + "the panel does not send it in the signal. The route above is the panel's configured value: it must match the ARC account's instructions "
+        + "(UK: police policy bars duress codes for police call unless the response authority permits)."));
   }
 
   private static String nz(String s) {

@@ -60,7 +60,24 @@ public final class UserChecks {
     duress(site, out);
     quickArm(site, out);
     reporting(site, out);
+    schedules(site, out);
     return out;
+  }
+
+  /**
+   * Weekly schedules are wall-clock times in site.time_zone: a site left in UTC (the default) or on a
+   * fixed offset sees its windows move by an hour at the DST changes of its country.
+   */
+  private static void schedules(SiteConfig site, List<Finding> out) {
+    java.time.ZoneId zone = site.site().timeZone();
+    boolean fixed = zone.getRules().isFixedOffset();
+    if (!fixed) return;
+    for (int i = 0; i < site.users().size(); i++) {
+      User u = site.users().get(i);
+      if (u.schedules() == null || u.schedules().isEmpty()) continue;
+      add(out, site, Severity.INFO, "Vista: access schedules (site local time)", "users[" + i + "].schedules",
+          "user " + u.number() + "'s weekly windows are read in " + site.site().timeZoneName() + ", which has no daylight saving: set site.time_zone (e.g. Europe/London) if the site's clocks change");
+    }
   }
 
   private static void add(List<Finding> out, SiteConfig site, Severity s, String rule, String path, String message) {

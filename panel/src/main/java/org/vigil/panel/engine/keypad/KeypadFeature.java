@@ -23,6 +23,7 @@ import org.vigil.panel.engine.users.Authority;
 import org.vigil.panel.engine.users.AuthorityLevel;
 import org.vigil.panel.engine.users.Credentials;
 import org.vigil.panel.engine.users.DuressSignal;
+import org.vigil.panel.engine.users.InstallerAccess;
 import org.vigil.panel.engine.users.Refusal;
 import org.vigil.panel.engine.users.UsersFeature;
 
@@ -33,7 +34,10 @@ import org.vigil.panel.engine.users.UsersFeature;
  * followed by a 3-digit zone number. Code + {@code *} shows the user's capabilities; code + {@code #}
  * + 2 digits runs a function ({@code 65}: a master or manager authorises installer access, {@code
  * 64} ends it, {@code 60} restores hold-up alarms);
- * {@code #} + AWAY/STAY/INSTANT quick-arms when enabled.
+ * {@code #} + AWAY/STAY/INSTANT quick-arms when enabled. Code + {@code CODE} (the {@code 8} key after a
+ * full-length code) + 3-digit user number programs users as a Vista keypad does: + new code adds or
+ * changes, + the actor's own code again deletes, + {@code #1} + level, {@code #2} + 0/1 (open/close),
+ * {@code #3} + partition + level (9 takes the partition away); see {@link Programming}.
  *
  * <p>A duress code is reported on the command key after it (the 5th key press for a 4-digit code),
  * never on {@code *} or {@code #}, and then does exactly what the normal code does. The code itself
@@ -43,7 +47,7 @@ public final class KeypadFeature implements Feature {
   static final int MAX_DIGITS = 8;
   static final String AUTH_RULE = "EN50131-1 8.3 authorisation";
   static final String LOCKOUT_RULE = "EN50131-3 invalid code attempts: lockout >= 90 s (standards.md 1.4)";
-  static final String ENGINEER_RULE = "EN50131-1 level 3 access needs level 2 authorisation, time-limited (standards.md 1.2)";
+  static final String ENGINEER_RULE = InstallerAccess.RULE;
 
   /** The keypad becomes usable again after a lockout. */
   public record LockoutEnds(String keypad) implements TimerKey {}
@@ -56,6 +60,20 @@ public final class KeypadFeature implements Feature {
 
   /** Code + # was pressed: waiting for a 2-digit function number. */
   public record AwaitFunction(int user, String digits) implements Pending {}
+
+  /** Code + CODE was pressed: waiting for the 3-digit user number to program, acting in {@code area}. */
+  public record AwaitUser(int actor, String area, String digits) implements Pending {}
+
+  /** Code + CODE + user: waiting for a new code (or the actor's code again, or #). Digits hidden. */
+  public record AwaitCode(int actor, String area, int user, String digits) implements Pending {
+    @Override
+    public String toString() {
+      return "AwaitCode[actor=" + actor + ", area=" + area + ", user=" + user + ", digits=hidden]";
+    }
+  }
+
+  /** Code + CODE + user + #: waiting for an attribute number and its value. */
+  public record AwaitAttribute(int actor, String area, int user, String digits) implements Pending {}
 
   /**
    * One keypad's entry.
@@ -76,7 +94,8 @@ public final class KeypadFeature implements Feature {
   /**
    * Keypad feature state.
    *
-   * @param engineerUntil end of the installer access authorised by a level 2 user, or null
+   * @param engineerUntil end of the installer access authorised by a level 2 user, or null (written
+   *     by {@link InstallerAccess}, from a keypad or {@link Input.AuthoriseInstaller})
    */
   public record Keypads(Map<String, Entry> entries, Instant engineerUntil) {
     public static final Keypads EMPTY = new Keypads(Map.of(), null);
@@ -111,6 +130,7 @@ public final class KeypadFeature implements Feature {
         key(step, keypad, key.trim().toUpperCase(Locale.ROOT));
       }
       case Input.TimerFired(LockoutEnds(String keypadId)) -> unlock(step, keypadId);
+      case Input.TimerFired(Programming.Timeout(String keypadId)) -> Programming.timeout(step, keypadId);
       default -> {}
     }
   }
@@ -129,6 +149,16 @@ public final class KeypadFeature implements Feature {
     }
     if (e.pending() != null) {
       pending(step, keypad, e, k, digit);
+      return;
+    }
+    int length = step.site().codes().length();
+    // The 8 after a full-length code is the CODE key only when that code is a credential: stray digits
+    // before a code keep collecting as before (wrong code at the command key), whatever the code's digits.
+    boolean codeKey = "CODE".equals(k) || (k.equals("8") && length > 0 && e.typed().length() == length && !e.quick()
+        && Credentials.byCode(UsersFeature.users(step), e.typed()).isPresent());
+    if (codeKey && !e.typed().isEmpty()) {
+      put(step, keypad.id(), e.cleared());
+      Programming.start(step, keypad, e.typed());
       return;
     }
     if (digit) {
@@ -163,6 +193,10 @@ public final class KeypadFeature implements Feature {
   }
 
   private void pending(Step step, Keypad keypad, Entry e, String k, boolean digit) {
+    if (e.pending() instanceof AwaitUser || e.pending() instanceof AwaitCode || e.pending() instanceof AwaitAttribute) {
+      Programming.key(step, keypad, e, k, digit);
+      return;
+    }
     if (!digit) {
       put(step, keypad.id(), e.cleared());
       step.display(keypad.id(), "Cancelled");
@@ -187,6 +221,7 @@ public final class KeypadFeature implements Feature {
         put(step, keypad.id(), e.cleared());
         runFunction(step, keypad, user, d);
       }
+      default -> put(step, keypad.id(), e.cleared());
     }
   }
 
@@ -208,7 +243,7 @@ public final class KeypadFeature implements Feature {
     List<Refusal> refused = new ArrayList<>();
     for (String a : access) {
       int level = u.levelIn(a);
-      Optional<Refusal> r = installer(step, level);
+      Optional<Refusal> r = InstallerAccess.check(step, level);
       if (r.isEmpty()) {
         if (c.bypass()) r = Authority.bypass(level);
         else if (c.kind() == Input.CommandKind.SET) r = Authority.arm(level);
@@ -231,10 +266,10 @@ public final class KeypadFeature implements Feature {
   }
 
   /** Checks validity windows; a correct code (valid or not) resets the wrong-code count. */
-  private boolean usable(Step step, Keypad keypad, User u) {
+  static boolean usable(Step step, Keypad keypad, User u) {
     Entry e = entry(step, keypad.id());
     put(step, keypad.id(), new Entry(e.typed(), e.quick(), e.pending(), 0, e.lockedUntil()));
-    Optional<Refusal> v = Credentials.validAt(u, step.now());
+    Optional<Refusal> v = Credentials.validAt(u, step.now(), step.site().site().timeZone());
     if (v.isPresent()) {
       step.log("user " + u.number() + " refused at keypad " + keypad.id() + ": " + v.get().reason(), v.get().rule(), true);
       show(step, keypad, v.get());
@@ -250,16 +285,6 @@ public final class KeypadFeature implements Feature {
   /** Areas of the keypad where the user has any authority. */
   static List<String> access(Keypad keypad, User u) {
     return keypad.areas().stream().filter(a -> u.levelIn(a) >= 0).toList();
-  }
-
-  /** The installer code works only while a master or manager has authorised installer access. */
-  private Optional<Refusal> installer(Step step, int level) {
-    if (level != AuthorityLevel.INSTALLER.number()) return Optional.empty();
-    CodePolicy p = step.site().codes();
-    if (p.engineerAccess().isZero()) return Optional.empty();
-    Instant until = step.feature(Keypads.class, Keypads.EMPTY).engineerUntil();
-    if (until != null && step.now().isBefore(until)) return Optional.empty();
-    return Optional.of(new Refusal("Installer access not authorised by a master or manager", ENGINEER_RULE));
   }
 
   private void quickArm(Step step, Keypad keypad, Command c) {
@@ -306,29 +331,15 @@ public final class KeypadFeature implements Feature {
       return;
     }
     switch (fn) {
-      case "65" -> {
-        boolean manager = access(keypad, u).stream().anyMatch(a -> u.levelIn(a) == 1 || u.levelIn(a) == 2);
-        if (!manager) {
-          refuse(step, keypad, new Refusal("Only a master or manager may authorise installer access", ENGINEER_RULE));
-          return;
-        }
-        var window = step.site().codes().engineerAccess();
-        Keypads k = step.feature(Keypads.class, Keypads.EMPTY);
-        step.putFeature(Keypads.class, new Keypads(k.entries(), step.now().plus(window)));
-        step.display(keypad.id(), "Installer access authorised for " + org.vigil.panel.yaml.Durations.format(window));
-        step.tone(keypad.id(), Tone.ACCEPT);
-        step.log("installer access authorised by user " + u.number() + " for " + org.vigil.panel.yaml.Durations.format(window), ENGINEER_RULE, true);
-      }
-      case "64" -> {
-        Keypads k = step.feature(Keypads.class, Keypads.EMPTY);
-        step.putFeature(Keypads.class, new Keypads(k.entries(), null));
-        step.display(keypad.id(), "Installer access ended");
-        step.tone(keypad.id(), Tone.ACCEPT);
-        step.log("installer access ended by user " + u.number(), ENGINEER_RULE, true);
-      }
+      case "65", "64" -> InstallerAccess.on(step, new Input.AuthoriseInstaller("keypad " + keypad.id(), u.number(), fn.equals("65")));
       case "60" -> {
         // Hold-up alarm restore at the user's access level (EN 50131-1 Table 6; docs/holdup.md).
-        for (String a : access(keypad, u)) {
+        List<String> areas = access(keypad, u).stream().filter(a -> InstallerAccess.check(step, u.levelIn(a)).isEmpty()).toList();
+        if (areas.isEmpty()) {
+          refuse(step, keypad, InstallerAccess.check(step, AuthorityLevel.INSTALLER.number()).orElseThrow());
+          return;
+        }
+        for (String a : areas) {
           step.raise(new Input.HoldUpRestore(a, u.number(), AuthorityLevel.of(u.levelIn(a)).accessLevel(), "keypad " + keypad.id()));
         }
         step.tone(keypad.id(), Tone.ACCEPT);
@@ -366,7 +377,7 @@ public final class KeypadFeature implements Feature {
 
   // ---- wrong codes and lockout ----
 
-  private void wrong(Step step, Keypad keypad) {
+  static void wrong(Step step, Keypad keypad) {
     Entry e = entry(step, keypad.id());
     CodePolicy p = step.site().codes();
     int n = e.wrong() + 1;
@@ -401,25 +412,25 @@ public final class KeypadFeature implements Feature {
 
   // ---- helpers ----
 
-  private void refuse(Step step, Keypad keypad, Refusal r) {
+  static void refuse(Step step, Keypad keypad, Refusal r) {
     show(step, keypad, r);
     step.log("refused at keypad " + keypad.id() + ": " + r.reason(), r.rule(), true);
   }
 
-  private void show(Step step, Keypad keypad, Refusal r) {
+  static void show(Step step, Keypad keypad, Refusal r) {
     step.display(keypad.id(), r.reason());
     step.tone(keypad.id(), Tone.ERROR);
   }
 
-  private static User user(Step step, int number) {
+  static User user(Step step, int number) {
     return UsersFeature.users(step).stream().filter(u -> u.number() == number).findFirst().orElse(null);
   }
 
-  private static Entry entry(Step step, String keypad) {
+  static Entry entry(Step step, String keypad) {
     return step.feature(Keypads.class, Keypads.EMPTY).entry(keypad);
   }
 
-  private static void put(Step step, String keypad, Entry e) {
+  static void put(Step step, String keypad, Entry e) {
     Keypads k = step.feature(Keypads.class, Keypads.EMPTY);
     Map<String, Entry> m = new HashMap<>(k.entries());
     m.put(keypad, e);

@@ -28,8 +28,15 @@ public final class OmitFeature implements Feature {
       step.log("omit request for unknown device '" + id + "' ignored", "config: undefined id", false);
       return;
     }
-    User u = step.site().users().stream().filter(x -> x.number() == userNo).findFirst().orElse(null);
+    // The users of the running panel (keypad/API changes included); the installer needs level 2
+    // authorisation like at a keypad (docs/users.md).
+    User u = org.vigil.panel.engine.users.UsersFeature.users(step).stream().filter(x -> x.number() == userNo).findFirst().orElse(null);
     int level = u == null ? -1 : u.levelIn(d.area());
+    var gate = org.vigil.panel.engine.users.InstallerAccess.check(step, level);
+    if (gate.isPresent()) {
+      refuse(step, userNo, action.name().toLowerCase(java.util.Locale.ROOT) + " " + d.name() + " (" + gate.get().reason() + ")", gate.get().rule());
+      return;
+    }
     ZoneState z = step.zone(id);
     int partition = step.areaConfig(d.area()).number();
     switch (action) {

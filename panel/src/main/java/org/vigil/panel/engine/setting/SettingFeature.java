@@ -225,7 +225,7 @@ public final class SettingFeature implements Feature {
 
   /** Per-user open/close reporting; quick arm (user 000) follows user 002 (seed 001). */
   private boolean reports(Step step, int user) {
-    return org.vigil.panel.engine.users.UserReporting.openClose(step.site(), user);
+    return org.vigil.panel.engine.users.UserReporting.openClose(step, user);
   }
 
   /** Unsets an area (or abandons setting). */
@@ -242,7 +242,7 @@ public final class SettingFeature implements Feature {
     step.displayArea(area, cfg.name() + " unset");
     step.toneArea(area, Tone.ACCEPT);
     step.log(cfg.name() + " unset by user " + user, rule, true);
-    boolean report = user == 0 || org.vigil.panel.engine.users.UserReporting.openClose(step.site(), user);
+    boolean report = user == 0 || org.vigil.panel.engine.users.UserReporting.openClose(step, user);
     if (report) step.notify(Codes.notification(Signal.OPEN, 401, area, cfg.number(), null, user, false, rule, "opening by user " + user));
   }
 

@@ -31,7 +31,7 @@ public final class CardAccess {
       return null;
     }
     User u = m.get().user();
-    Optional<Refusal> v = Credentials.validAt(u, step.now());
+    Optional<Refusal> v = Credentials.validAt(u, step.now(), step.site().site().timeZone());
     if (v.isPresent()) {
       step.log("user " + u.number() + " refused at reader " + r.id() + ": " + v.get().reason(), v.get().rule(), true);
       return null;
@@ -41,8 +41,14 @@ public final class CardAccess {
     // The duress goes out whatever happens next (the 5th-key rule: the credential is complete).
     if (!duress.isEmpty()) DuressSignal.send(step, u.number(), duress, "reader " + r.id());
     // The same disarm rules as at a keypad (operator C, installer); a card unsets every area of the
-    // reader at once, so one refused area refuses the card.
+    // reader at once, so one refused area refuses the card. The installer's card, like his code,
+    // needs level 2 authorisation (access level 3, standards.md 1.2).
     for (String a : areas) {
+      Optional<Refusal> gate = InstallerAccess.check(step, u.levelIn(a));
+      if (gate.isPresent()) {
+        step.log("user " + u.number() + " refused at reader " + r.id() + ": " + gate.get().reason(), gate.get().rule(), true);
+        return null;
+      }
       AreaStatus st = step.area(a).status();
       if (st == AreaStatus.UNSET || st == AreaStatus.SETTING) continue;
       Optional<Refusal> no = Authority.disarm(u.levelIn(a), u.number(), step.area(a));

@@ -1,6 +1,7 @@
 package org.vigil.panel.engine.users;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -55,11 +56,17 @@ public final class Credentials {
     return h.matches(code) & sameLength;
   }
 
-  /**
-   * Temporary and scheduled credentials: valid from/until and weekly windows (Vista access
-   * schedules). Schedules are evaluated in UTC (the site has no time zone yet).
-   */
+  /** {@link #validAt(User, Instant, ZoneId)} for a site in UTC. */
   public static Optional<Refusal> validAt(User u, Instant now) {
+    return validAt(u, now, ZoneOffset.UTC);
+  }
+
+  /**
+   * Temporary and scheduled credentials: valid from/until (instants) and weekly windows (Vista access
+   * schedules) in the site's local time {@code zone}, so a 06:00-08:00 window stays 06:00-08:00 on the
+   * clock on the wall across DST changes (site.time_zone).
+   */
+  public static Optional<Refusal> validAt(User u, Instant now, ZoneId zone) {
     if (u.validFrom() != null && now.isBefore(u.validFrom())) {
       return Optional.of(new Refusal("Code not valid yet", "temporary code: valid_from " + u.validFrom()));
     }
@@ -67,11 +74,11 @@ public final class Credentials {
       return Optional.of(new Refusal("Code expired", "temporary code: valid_until " + u.validUntil()));
     }
     if (u.schedules() != null && !u.schedules().isEmpty()) {
-      ZonedDateTime t = now.atZone(ZoneOffset.UTC);
+      ZonedDateTime t = now.atZone(zone);
       for (Schedule s : u.schedules()) {
         if (inWindow(s, t)) return Optional.empty();
       }
-      return Optional.of(new Refusal("Code not valid at this time", "Vista: access schedule (outside every window of user " + u.number() + ")"));
+      return Optional.of(new Refusal("Code not valid at this time", "Vista: access schedule (outside every window of user " + u.number() + ", " + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()) + " " + t.toLocalDateTime() + ")"));
     }
     return Optional.empty();
   }

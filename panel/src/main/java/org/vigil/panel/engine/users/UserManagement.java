@@ -53,6 +53,15 @@ public final class UserManagement {
   public record Hashing(int iterations, byte[] salt) {}
 
   public static Outcome add(List<User> users, int actorNumber, String area, NewUser n, int codeLength, Hashing hashing) {
+    return add(users, actorNumber, area, n, codeLength, 0, hashing);
+  }
+
+  /**
+   * Adds a user; {@code duressNeighbours} (codes.duress_neighbours) also refuses a code within that
+   * distance of a duress code (EN 50131-3 8.3.2.2.1), with the same words as a code in use so the
+   * refusal tells nobody where a duress code lies.
+   */
+  public static Outcome add(List<User> users, int actorNumber, String area, NewUser n, int codeLength, int duressNeighbours, Hashing hashing) {
     Optional<User> actor = find(users, actorNumber);
     if (actor.isEmpty()) return refused("Unknown user", ADD_RULE);
     int level = actor.get().levelIn(area);
@@ -67,7 +76,7 @@ public final class UserManagement {
       if (e.getValue() < 0 || e.getValue() > 6) return refused("Authority levels are 0-6", ADD_RULE);
       if (e.getValue() <= mine) return refused("Users can be added only at a level lower than yours", ADD_RULE);
     }
-    Optional<Refusal> bad = code(users, n.pin(), codeLength, -1);
+    Optional<Refusal> bad = code(users, n.pin(), codeLength, duressNeighbours, -1);
     if (bad.isPresent()) return new Refused(bad.get());
     Boolean openClose = level == 0 ? (n.openClose() == null ? Boolean.TRUE : n.openClose()) : inherited(actor.get());
     User u = new User(n.number(), n.name() == null ? "user " + n.number() : n.name(), area, new LinkedHashMap<>(n.authority()),
@@ -79,9 +88,14 @@ public final class UserManagement {
   }
 
   public static Outcome changeCode(List<User> users, int actorNumber, String area, int targetNumber, String newPin, int codeLength, Hashing hashing) {
+    return changeCode(users, actorNumber, area, targetNumber, newPin, codeLength, 0, hashing);
+  }
+
+  /** Changes a code; {@code duressNeighbours} as for {@link #add}. */
+  public static Outcome changeCode(List<User> users, int actorNumber, String area, int targetNumber, String newPin, int codeLength, int duressNeighbours, Hashing hashing) {
     Optional<Refusal> r = mayModify(users, actorNumber, area, targetNumber, true);
     if (r.isPresent()) return new Refused(r.get());
-    Optional<Refusal> bad = code(users, newPin, codeLength, targetNumber);
+    Optional<Refusal> bad = code(users, newPin, codeLength, duressNeighbours, targetNumber);
     if (bad.isPresent()) return new Refused(bad.get());
     List<User> out = new ArrayList<>();
     for (User u : users) {
@@ -97,6 +111,69 @@ public final class UserManagement {
     if (r.isPresent()) return new Refused(r.get());
     List<User> out = users.stream().filter(u -> u.number() != targetNumber).toList();
     return new Done(out, String.format("user %03d deleted by user %03d", targetNumber, actorNumber), CHANGE_RULE);
+  }
+
+  /**
+   * Grants, changes or takes away authority of user {@code targetNumber}: {@code changes} maps area to
+   * level 0-6, or -1 to take the area away. Per area: the actor must have it (GRANT_RULE), may give
+   * only a level lower than his own there (ADD_RULE) and may not touch a user of the same or higher
+   * authority there (CHANGE_RULE); the home partition cannot be taken away. Acting from {@code area},
+   * where the actor must be a master, manager or the installer.
+   */
+  public static Outcome setAuthority(List<User> users, int actorNumber, String area, int targetNumber, Map<String, Integer> changes) {
+    Optional<User> actor = find(users, actorNumber);
+    Optional<User> target = find(users, targetNumber);
+    if (actor.isEmpty()) return refused("Unknown user", CHANGE_RULE);
+    if (target.isEmpty()) return refused(String.format("No user %03d", targetNumber), CHANGE_RULE);
+    int here = actor.get().levelIn(area);
+    if (here < 0) return refused("No access to this area", GRANT_RULE);
+    if (here > 2) return refused("Your code may not change users", "Vista: operator codes cannot add or modify any user code");
+    if (actorNumber == targetNumber) return refused("You cannot change your own authority", CHANGE_RULE);
+    if (changes == null || changes.isEmpty()) return refused("Nothing to change", CHANGE_RULE);
+    Map<String, Integer> next = new LinkedHashMap<>(target.get().authority());
+    List<String> said = new ArrayList<>();
+    String rule = CHANGE_RULE;
+    for (var e : changes.entrySet()) {
+      String a = e.getKey();
+      int level = e.getValue() == null ? -1 : e.getValue();
+      int mine = actor.get().levelIn(a);
+      if (mine < 0) return refused("You may grant only partitions you have (" + a + ")", GRANT_RULE);
+      if (mine > 2) return refused("Your code may not change users in " + a, "Vista: operator codes cannot add or modify any user code");
+      int theirs = target.get().levelIn(a);
+      if (theirs >= 0 && theirs <= mine) return refused("User of the same or higher authority", CHANGE_RULE);
+      if (level == -1) {
+        if (a.equals(target.get().homeArea())) return refused("The home partition cannot be taken away", HOME_RULE);
+        next.remove(a);
+        said.add(a + " removed");
+        continue;
+      }
+      if (level < 0 || level > 6) return refused("Authority levels are 0-6", ADD_RULE);
+      if (level <= mine) return refused("Only a level lower than yours", ADD_RULE);
+      next.put(a, level);
+      said.add(a + " level " + level + " (" + AuthorityLevel.of(level).label() + ")");
+      if (theirs < 0) rule = GRANT_RULE;
+    }
+    User t = target.get();
+    User changed = new User(t.number(), t.name(), t.homeArea(), next, t.pin(), t.cards(), t.validFrom(), t.validUntil(), t.schedules(), t.openCloseReporting(), t.duressPin());
+    return new Done(replace(users, changed), String.format("authority of user %03d set by user %03d: %s", targetNumber, actorNumber, String.join(", ", said)), rule);
+  }
+
+  static final String OPEN_CLOSE_RULE = "Vista: open/close reporting is chosen by the installer; a master's or manager's new user inherits theirs";
+
+  /** Open/close reporting of a user: the installer's choice (seed 001), under the usual change rules. */
+  public static Outcome setOpenClose(List<User> users, int actorNumber, String area, int targetNumber, boolean report) {
+    Optional<Refusal> r = mayModify(users, actorNumber, area, targetNumber, true);
+    if (r.isPresent()) return new Refused(r.get());
+    if (find(users, actorNumber).orElseThrow().levelIn(area) != AuthorityLevel.INSTALLER.number()) {
+      return refused("Only the installer sets open/close reporting", OPEN_CLOSE_RULE);
+    }
+    User t = find(users, targetNumber).orElseThrow();
+    User changed = new User(t.number(), t.name(), t.homeArea(), t.authority(), t.pin(), t.cards(), t.validFrom(), t.validUntil(), t.schedules(), report, t.duressPin());
+    return new Done(replace(users, changed), String.format("open/close reporting of user %03d set %s by user %03d", targetNumber, report ? "on" : "off", actorNumber), OPEN_CLOSE_RULE);
+  }
+
+  private static List<User> replace(List<User> users, User changed) {
+    return users.stream().map(u -> u.number() == changed.number() ? changed : u).toList();
   }
 
   static Optional<Refusal> mayModify(List<User> users, int actorNumber, String area, int targetNumber, boolean change) {
@@ -123,12 +200,30 @@ public final class UserManagement {
 
   /** The code is well formed and not already a credential (compared with every PIN and duress PIN). */
   static Optional<Refusal> code(List<User> users, String pin, int codeLength, int except) {
+    return code(users, pin, codeLength, 0, except);
+  }
+
+  static Optional<Refusal> code(List<User> users, String pin, int codeLength, int duressNeighbours, int except) {
     if (pin == null || !pin.matches("\\d{4,8}")) return Optional.of(new Refusal("A code is 4 to 8 digits", CODE_RULE));
     if (codeLength > 0 && pin.length() != codeLength) return Optional.of(new Refusal("A code is " + codeLength + " digits here", CODE_RULE + "; codes.length"));
     for (User u : users) {
       if (u.number() == except) continue;
       if ((u.pin() != null && u.pin().matches(pin)) || (u.duressPin() != null && u.duressPin().matches(pin))) {
         return Optional.of(new Refusal("Code not available, choose another", CODE_RULE));
+      }
+    }
+    // Codes next to a duress code (numerically, same length) are disallowed: a slip of one key must
+    // never send a duress. Only the hashes are known, so the neighbours of the new code are hashed.
+    for (int d = 1; d <= duressNeighbours; d++) {
+      for (long v : new long[] {Long.parseLong(pin) - d, Long.parseLong(pin) + d}) {
+        if (v < 0) continue;
+        String near = String.format("%0" + pin.length() + "d", v);
+        if (near.length() != pin.length()) continue;
+        for (User u : users) {
+          if (u.number() == except) continue;
+          boolean duressCode = (u.duressPin() != null && u.duressPin().matches(near)) || (u.pin() != null && u.authority().containsValue(AuthorityLevel.DURESS.number()) && u.pin().matches(near));
+          if (duressCode) return Optional.of(new Refusal("Code not available, choose another", CODE_RULE + "; disallowed codes (EN50131-3 8.3.2.2.1)"));
+        }
       }
     }
     return Optional.empty();

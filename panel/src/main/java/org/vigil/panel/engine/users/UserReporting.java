@@ -1,6 +1,9 @@
 package org.vigil.panel.engine.users;
 
+import java.util.List;
 import org.vigil.panel.config.SiteConfig;
+import org.vigil.panel.config.User;
+import org.vigil.panel.engine.Step;
 import org.vigil.panel.config.TransmissionPath;
 
 /**
@@ -16,10 +19,22 @@ public final class UserReporting {
     return Math.min(user, 15);
   }
 
-  /** Whether set/unset by {@code user} is reported (quick arm: user 002's setting). */
+  /** Whether set/unset by {@code user} is reported, from the site file's users (quick arm: user 002's setting). */
   public static boolean openClose(SiteConfig site, int user) {
+    return openClose(site.users(), user);
+  }
+
+  /**
+   * Whether set/unset by {@code user} is reported, from the users of the running panel (keypad and
+   * API changes included: a user added by a master inherits the master's setting).
+   */
+  public static boolean openClose(Step step, int user) {
+    return openClose(UsersFeature.users(step), user);
+  }
+
+  static boolean openClose(List<User> users, int user) {
     int who = user == Authority.QUICK_ARM_USER ? 2 : user;
     // Without a user 002 the quick-arm (and ARC, also user 000) closing is reported.
-    return site.user(who).map(u -> u.openCloseReporting() == null || u.openCloseReporting()).orElse(true);
+    return users.stream().filter(u -> u.number() == who).findFirst().map(u -> u.openCloseReporting() == null || u.openCloseReporting()).orElse(true);
   }
 }

@@ -30,21 +30,56 @@ public final class UsersFeature implements Feature {
 
   @Override
   public void on(Input input, Step step) {
-    if (!(input instanceof Input.ManageUser m)) return;
-    if (step.site().area(m.area()).isEmpty()) {
+    switch (input) {
+      case Input.ManageUser m -> manage(step, m);
+      case Input.AuthoriseInstaller a -> InstallerAccess.on(step, a);
+      default -> {}
+    }
+  }
+
+  /** "keypad kp1" -> "kp1" when the site has that keypad; other sources have no display. */
+  static String keypadOf(Step step, String source) {
+    if (source == null || !source.startsWith("keypad ")) return null;
+    String id = source.substring(7);
+    return step.site().keypad(id).isPresent() ? id : null;
+  }
+
+  /**
+   * Applies one user-management request under the {@link UserManagement} rules, from the API or from
+   * a keypad's programming sequence (docs/users.md): the outcome is logged with its rule, never with a
+   * code, and shown at the keypad it came from. The installer needs level 2 authorisation.
+   */
+  public static void manage(Step step, Input.ManageUser m) {
+    if (m.action() == null) {
+      refused(step, m, keypadOf(step, m.source()), new Refusal("No action given (add, change code, delete, authority, open/close)", "API: Input.ManageUser.action"));
+      return;
+    }
+    if (m.area() == null || step.site().area(m.area()).isEmpty()) {
       step.log("user management for unknown area '" + m.area() + "' ignored", "config: undefined id", false);
       return;
     }
     List<User> users = users(step);
+    String keypad = keypadOf(step, m.source());
+    User actor = users.stream().filter(u -> u.number() == m.actor()).findFirst().orElse(null);
+    java.util.Optional<Refusal> gate = actor == null ? java.util.Optional.empty() : InstallerAccess.check(step, actor.levelIn(m.area()));
+    if (gate.isEmpty() && actor != null) gate = Credentials.validAt(actor, step.now(), step.site().site().timeZone());
+    if (gate.isPresent()) {
+      refused(step, m, keypad, gate.get());
+      return;
+    }
     int codeLength = step.site().codes().length();
+    int neighbours = step.site().codes().duressNeighbours();
     UserManagement.Outcome o = switch (m.action()) {
       case ADD -> UserManagement.add(users, m.actor(), m.area(),
           new UserManagement.NewUser(m.user(), m.name(), m.authority() == null ? java.util.Map.of() : m.authority(), m.code() == null ? null : m.code().digits(), m.openClose()),
-          codeLength, hashing(step, users, m));
-      case CHANGE_CODE -> UserManagement.changeCode(users, m.actor(), m.area(), m.user(), m.code() == null ? null : m.code().digits(), codeLength, hashing(step, users, m));
+          codeLength, neighbours, hashing(step, users, m));
+      case CHANGE_CODE -> UserManagement.changeCode(users, m.actor(), m.area(), m.user(), m.code() == null ? null : m.code().digits(), codeLength, neighbours, hashing(step, users, m));
       case DELETE -> UserManagement.delete(users, m.actor(), m.area(), m.user());
+      case SET_AUTHORITY -> UserManagement.setAuthority(users, m.actor(), m.area(), m.user(), m.authority());
+      case SET_OPEN_CLOSE -> m.openClose() == null
+          ? new UserManagement.Refused(new Refusal("Give open/close reporting on or off", UserManagement.OPEN_CLOSE_RULE))
+          : UserManagement.setOpenClose(users, m.actor(), m.area(), m.user(), m.openClose());
     };
-    String keypad = m.source() != null && m.source().startsWith("keypad ") ? m.source().substring(7) : null;
     switch (o) {
       case UserManagement.Done d -> {
         step.putFeature(Directory.class, new Directory(d.users()));
@@ -54,13 +89,15 @@ public final class UsersFeature implements Feature {
           step.tone(keypad, Tone.ACCEPT);
         }
       }
-      case UserManagement.Refused r -> {
-        step.log("user management by user " + m.actor() + " refused: " + r.refusal().reason(), r.refusal().rule(), true);
-        if (keypad != null) {
-          step.display(keypad, r.refusal().reason());
-          step.tone(keypad, Tone.ERROR);
-        }
-      }
+      case UserManagement.Refused r -> refused(step, m, keypad, r.refusal());
+    }
+  }
+
+  private static void refused(Step step, Input.ManageUser m, String keypad, Refusal r) {
+    step.log("user management by user " + m.actor() + " refused: " + r.reason(), r.rule(), true);
+    if (keypad != null) {
+      step.display(keypad, r.reason());
+      step.tone(keypad, Tone.ERROR);
     }
   }
 

@@ -28,11 +28,17 @@ class DuressIndistinguishabilityTest {
   static final SiteConfig OFFICE = Sites.load("office-warehouse.yaml");
   static final Set<String> DISCREET = DuressSignal.discreetOutputs(OFFICE);
   static final List<String> KEYPADS = List.of("kp-office", "kp-lobby", "kp-warehouse", "kp-annex");
-  static final List<String> COMMANDS = List.of("OFF", "AWAY", "STAY", "INSTANT", "BYPASS", "*", "#", "A", "U", "B");
+  static final List<String> COMMANDS = List.of("OFF", "AWAY", "STAY", "INSTANT", "BYPASS", "*", "#", "A", "U", "B", "8", "8", "CODE");
+  /** Users programmed from the keypad: never a subject (a subject's changed PIN would leave the duress PIN working). */
+  static final List<Integer> PROGRAMMED = List.of(5, 6, 10, 11, 12);
+  /** Levels programmed: never 6, which would turn an ordinary code of the script into a duress code in both runs. */
+  static final List<Integer> LEVELS = List.of(0, 1, 2, 3, 4, 5, 7, 9);
+  /** "@" in a tail stands for the subject's own code again (normal or duress per run): delete. */
+  static final List<String> PROGRAMMING_TAILS = List.of("4321", "5678", "2468", "1357", "@", "#1", "#2", "#3", "#9", "");
   static final List<String> DETECTORS = List.of("door-office", "pir-office", "pir-cash", "door-warehouse", "pir-annex");
   /** Users whose normal/duress PINs are swapped between the runs: {normal, duress}. */
   static final String[][] SUBJECTS = {{"1234", "9876"}, {"3333", "3839"}, {"7777", "7700"}};
-  static final List<String> OTHER_CODES = List.of("2222", "4444", "5555", "8888", "4140", "0000", "123", "12345");
+  static final List<String> OTHER_CODES = List.of("2222", "4444", "5555", "8888", "4140", "0000", "123", "12345", "4321", "5678", "2468");
   static final int SEEDS = 200;
   static final int ACTIONS = 60;
 
@@ -64,6 +70,16 @@ class DuressIndistinguishabilityTest {
         String tail = switch (command) {
           case "BYPASS" -> String.format("%03d", List.of(1, 2, 3, 11, 21, 99).get(r.nextInt(6)));
           case "#" -> r.nextBoolean() ? "65" : "64";
+          case "8", "CODE" -> {
+            String t = PROGRAMMING_TAILS.get(r.nextInt(PROGRAMMING_TAILS.size()));
+            t = switch (t) {
+              case "#1" -> t + LEVELS.get(r.nextInt(LEVELS.size() - 1));
+              case "#2" -> t + r.nextInt(3);
+              case "#3" -> t + (1 + r.nextInt(4)) + LEVELS.get(r.nextInt(LEVELS.size()));
+              default -> t;
+            };
+            yield String.format("%03d", PROGRAMMED.get(r.nextInt(PROGRAMMED.size()))) + t;
+          }
           default -> r.nextInt(8) == 0 ? "1" : "";
         };
         out.add(new Action(after, kp, subject, code, command, tail, null));
@@ -73,7 +89,7 @@ class DuressIndistinguishabilityTest {
   }
 
   /** What a user, a bystander or an attacker can observe of one step. */
-  record Observed(Instant at, List<String> effects, String areas, String zones, String outputs, String deadlines) {}
+  record Observed(Instant at, List<String> effects, String areas, String zones, String outputs, String deadlines, String users) {}
 
   static List<Observed> run(List<Action> script, boolean duress, List<Effect.Notification> duressSignals) {
     PanelEngine engine = new PanelEngine(OFFICE);
@@ -90,7 +106,8 @@ class DuressIndistinguishabilityTest {
         inputs.add(new Input.CardPresented("rd-door", "CARD-0009", pin));
       } else {
         String code = a.subject() >= 0 ? SUBJECTS[a.subject()][duress ? 1 : 0] : a.code();
-        for (String k : KeypadDriver.presses(code + "{" + a.command() + "}" + a.tail())) inputs.add(new Input.KeyPressed(a.keypad(), k));
+        String tail = a.tail().replace("@", code);
+        for (String k : KeypadDriver.presses(code + "{" + a.command() + "}" + tail)) inputs.add(new Input.KeyPressed(a.keypad(), k));
       }
       // Timers first, one instant at a time, so every effect is compared at its exact instant.
       for (PanelEngine.TimedStep t : engine.advance(s, now)) {
@@ -122,12 +139,19 @@ class DuressIndistinguishabilityTest {
     // The hold-up confirmation time a duress opens is ARC-side bookkeeping with no on-site effect;
     // every other timer (exit, entry, bells, lockout...) must be identical.
     String deadlines = s.deadlines().stream().filter(d -> !d.key().getClass().getName().contains(".holdup.")).map(d -> d.at() + " " + d.key()).toList().toString();
-    return new Observed(at, visible, s.areas().toString(), new java.util.TreeMap<>(s.zones()).toString(), outputs, deadlines);
+    // The users as keypad programming left them (hashes differ by salt, so not compared) and the
+    // installer authorisation.
+    UsersFeature.Directory dir = s.feature(UsersFeature.Directory.class, null);
+    String users = dir == null ? "site users" : dir.users().stream()
+        .map(u -> u.number() + " " + u.homeArea() + " " + new java.util.TreeMap<>(u.authority()) + " oc=" + u.openCloseReporting() + " pin=" + (u.pin() != null)).toList().toString();
+    users += " installer until " + s.feature(org.vigil.panel.engine.keypad.KeypadFeature.Keypads.class, org.vigil.panel.engine.keypad.KeypadFeature.Keypads.EMPTY).engineerUntil();
+    return new Observed(at, visible, s.areas().toString(), new java.util.TreeMap<>(s.zones()).toString(), outputs, deadlines, users);
   }
 
   @Test
   void randomKeySequences_duressAndNormalCodesLookIdentical() {
     int withDuress = 0;
+    int programmed = 0;
     for (long seed = 1; seed <= SEEDS; seed++) {
       List<Action> script = script(seed);
       List<Effect.Notification> normalSignals = new ArrayList<>();
@@ -135,14 +159,17 @@ class DuressIndistinguishabilityTest {
       List<Observed> normal = run(script, false, normalSignals);
       List<Observed> duress = run(script, true, duressSignals);
       assertThat(normalSignals).as("seed %d: normal codes send no duress", seed).isEmpty();
-      assertThat(duress).as("seed %d: user-facing effects, state and deadlines", seed).hasSameSizeAs(normal);
-      for (int i = 0; i < normal.size(); i++) {
+      for (int i = 0; i < Math.min(normal.size(), duress.size()); i++) {
         assertThat(duress.get(i)).as("seed %d, step %d", seed, i).isEqualTo(normal.get(i));
       }
+      assertThat(duress).as("seed %d: user-facing effects, state and deadlines", seed).hasSameSizeAs(normal);
       if (!duressSignals.isEmpty()) withDuress++;
+      if (!normal.get(normal.size() - 1).users().startsWith("site users")) programmed++;
     }
-    // The comparison is only worth something if duress codes were really used and signalled.
+    // The comparison is only worth something if duress codes were really used and signalled, and
+    // keypad programming really changed users.
     assertThat(withDuress).isGreaterThan(SEEDS * 9 / 10);
+    assertThat(programmed).as("seeds where keypad programming changed the users").isGreaterThan(SEEDS / 3);
   }
 
   @Test

@@ -103,4 +103,43 @@ class UserManagementTest {
     assertThat(r.reason()).isEqualTo("Your code may not change codes");
     assertThat(refusal(UserManagement.delete(USERS, 2, "office", 2)).reason()).isEqualTo("You cannot delete your own code");
   }
+
+  // ---- setAuthority / setOpenClose (keypad #1, #3, #2 and the API) ----
+
+  static User after(Outcome o, int number) {
+    return added(o, number);
+  }
+
+  @Test
+  void setAuthority_grantsAPartitionTheActorHas_atALowerLevel() {
+    User u = after(UserManagement.setAuthority(USERS, 2, "office", 5, Map.of("warehouse", 3)), 5);
+    assertThat(u.levelIn("warehouse")).isEqualTo(3);
+    assertThat(u.levelIn("office")).isEqualTo(4);
+  }
+
+  @Test
+  void setAuthority_refusals_carryTheSeedRule() {
+    assertThat(refusal(UserManagement.setAuthority(USERS, 3, "office", 5, Map.of("annex", 4))).rule()).contains("assign only partitions he has");
+    assertThat(refusal(UserManagement.setAuthority(USERS, 3, "office", 5, Map.of("office", 2))).rule()).contains("LOWER authority level");
+    assertThat(refusal(UserManagement.setAuthority(USERS, 3, "office", 2, Map.of("office", 4))).rule()).contains("SAME or HIGHER");
+    assertThat(refusal(UserManagement.setAuthority(USERS, 4, "office", 5, Map.of("office", 5))).reason()).isEqualTo("Your code may not change users");
+    assertThat(refusal(UserManagement.setAuthority(USERS, 2, "office", 2, Map.of("office", 2))).reason()).isEqualTo("You cannot change your own authority");
+    assertThat(refusal(UserManagement.setAuthority(USERS, 2, "office", 5, Map.of("office", -1))).rule()).contains("partition it was created in");
+    assertThat(refusal(UserManagement.setAuthority(USERS, 2, "office", 5, Map.of("office", 9))).reason()).isEqualTo("Authority levels are 0-6");
+  }
+
+  @Test
+  void setAuthority_badInput_isAClearRefusal() {
+    assertThat(refusal(UserManagement.setAuthority(USERS, 2, "office", 5, null)).reason()).isEqualTo("Nothing to change");
+    assertThat(refusal(UserManagement.setAuthority(USERS, 2, "office", 5, Map.of())).reason()).isEqualTo("Nothing to change");
+    assertThat(refusal(UserManagement.setAuthority(USERS, 99, "office", 5, Map.of("office", 5))).reason()).isEqualTo("Unknown user");
+    assertThat(refusal(UserManagement.setAuthority(USERS, 2, "office", 99, Map.of("office", 5))).reason()).isEqualTo("No user 099");
+  }
+
+  @Test
+  void setOpenClose_isTheInstallersChoice() {
+    assertThat(refusal(UserManagement.setOpenClose(USERS, 2, "office", 5, true)).rule()).contains("chosen by the installer");
+    assertThat(after(UserManagement.setOpenClose(USERS, 1, "office", 5, true), 5).openCloseReporting()).isTrue();
+    assertThat(after(UserManagement.setOpenClose(USERS, 1, "office", 2, false), 2).openCloseReporting()).isFalse();
+  }
 }

@@ -68,4 +68,20 @@ class UsersFeatureTest {
     p.input(add(2, "nowhere", 30, Map.of("office", 4), "3030"));
     assertThat(p.last(Effect.LogEntry.class)).singleElement().satisfies(l -> assertThat(l.message()).contains("unknown area 'nowhere'"));
   }
+
+  @Test
+  void badManageUserInput_isLoggedAsARefusal_neverAStackTrace() {
+    KeypadDriver p = new KeypadDriver(OFFICE, MONDAY_10);
+    p.input(new Input.ManageUser("keypad kp-office", 2, "office", null, 30, null, null, null, null));
+    assertThat(p.lastDisplay()).startsWith("No action given");
+    p.input(new Input.ManageUser("api", 2, null, Input.UserAction.DELETE, 5, null, null, null, null));
+    assertThat(p.last(Effect.LogEntry.class)).singleElement().satisfies(l -> assertThat(l.rule()).isEqualTo("config: undefined id"));
+    p.input(new Input.ManageUser("keypad kp-office", 2, "office", Input.UserAction.ADD, 30, null, Map.of("office", 4), null, null));
+    assertThat(p.lastDisplay()).isEqualTo("A code is 4 to 8 digits");
+    p.input(new Input.ManageUser("keypad kp-office", 2, "office", Input.UserAction.SET_OPEN_CLOSE, 5, null, null, null, null));
+    assertThat(p.lastDisplay()).isEqualTo("Give open/close reporting on or off");
+    p.input(new Input.ManageUser("keypad nowhere", 2, "office", Input.UserAction.SET_AUTHORITY, 5, null, Map.of("office", 5), null, null));
+    assertThat(p.last(Effect.KeypadDisplay.class)).as("no display for a keypad the site does not have").isEmpty();
+    assertThat(p.state.feature(UsersFeature.Directory.class, null).users().stream().filter(u -> u.number() == 5).findFirst().orElseThrow().levelIn("office")).isEqualTo(5);
+  }
 }
