@@ -401,12 +401,7 @@ public final class IntruderFeature implements Feature {
       step.cancel(new EntryExpired(c.area()));
       step.cancel(new EntryWarningDone(c.area()));
       step.cancel(new ConfirmationTimeEnd(c.area()));
-      if (a.confirmedInSetPeriod()) {
-        SettingFeature.RestoreRequired rr = step.feature(SettingFeature.RestoreRequired.class, SettingFeature.RestoreRequired.EMPTY);
-        step.putFeature(SettingFeature.RestoreRequired.class, rr.with(c.area(), true));
-        step.displayArea(c.area(), "Confirmed alarm: engineer restore required");
-        step.log("a confirmed alarm occurred: the user may not restore; engineer/ARC restore required", "BS8243 A.3 / BS8473", true);
-      }
+      // After a confirmed alarm the restore (A.3 / BS 8473) is kept by org.vigil.panel.engine.restore.
       put(step, c.area(), AreaAlarm.NONE);
       for (Detector d : step.site().detectorsIn(c.area())) {
         var z = step.zone(d.id());
