@@ -375,9 +375,6 @@ public final class SiteLoader {
           f.duration("entry_warning", d.entryWarning()),
           f.duration("setting_indication", d.settingIndication()),
           f.duration("bus_failure_window", d.busFailureWindow()));
-      if (t.bellDuration() != null && t.bellDuration().compareTo(Timers.MAX_BELL) > 0) {
-        f.error("bell_duration", "warning devices must cut off within 20m (UK police policy; bell cut-off), found " + org.vigil.panel.yaml.Durations.format(t.bellDuration()));
-      }
       f.done();
       return t;
     }

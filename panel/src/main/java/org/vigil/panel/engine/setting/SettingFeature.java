@@ -33,6 +33,9 @@ public final class SettingFeature implements Feature {
   /** Exit time of an EN 50131 timed exit. */
   public record ExitExpired(String area) implements TimerKey {}
 
+  /** The time-limited indication that setting has completed ends (DD243 6.3). */
+  public record SetIndicationEnds(String area) implements TimerKey {}
+
   /** Door lock released by a reader relocks. */
   public record Relock(String output) implements TimerKey {}
 
@@ -86,6 +89,14 @@ public final class SettingFeature implements Feature {
     }
   }
 
+  static final String SET_INDICATION_RULE = "DD243 6.3: time-limited indication that setting has completed";
+
+  /** The set-complete tone, stopped after timers.setting_indication. */
+  private static void setComplete(Step step, String area) {
+    step.toneArea(area, Tone.SET_COMPLETE);
+    step.schedule(new SetIndicationEnds(area), step.site().timers().settingIndication());
+  }
+
   static final java.time.Duration LOCK_RELEASE = java.time.Duration.ofSeconds(5);
 
   @Override
@@ -101,11 +112,16 @@ public final class SettingFeature implements Feature {
         if (step.area(area).status() == AreaStatus.SETTING) complete(step, area, "EN50131-1 timed exit");
       }
       case Input.TimerFired(Relock(String output)) -> step.output(output, false, "access control: relock");
+      case Input.TimerFired(SetIndicationEnds(String area)) -> {
+        step.toneArea(area, Tone.SILENT);
+        step.log("setting-complete indication ended after " + org.vigil.panel.yaml.Durations.format(step.site().timers().settingIndication()), SET_INDICATION_RULE, false);
+      }
       case Input.AreaChanged a -> {
         if (a.to() == AreaStatus.UNSET || a.to() == AreaStatus.SET) {
           Progress p = step.feature(Progress.class, Progress.EMPTY);
           step.putFeature(Progress.class, p.door(a.area(), false).authorise(a.area(), false));
         }
+        if (a.to() == AreaStatus.UNSET) step.cancel(new SetIndicationEnds(a.area()));
         Overrides o = step.feature(Overrides.class, Overrides.NONE);
         if (a.to() == AreaStatus.UNSET && a.from() != AreaStatus.SETTING && o.areas().containsKey(a.area())) {
           // An override lasts one set period (EN 50131-1 8.3.3): it ends with the unset.
@@ -166,7 +182,7 @@ public final class SettingFeature implements Feature {
       step.changeArea(area, AreaStatus.PART_SET, part.name(), c.user(), "BS8243 6.3 part setting");
       step.log(cfg.name() + " part set " + part.name() + " by user " + c.user(), "BS8243 6.3 part setting", true);
       closing(step, area, c.user(), 441, "BS8243 6.3 part setting");
-      step.toneArea(area, Tone.SET_COMPLETE);
+      setComplete(step, area);
       step.displayArea(area, cfg.name() + " part set " + part.name());
       return;
     }
@@ -294,7 +310,7 @@ public final class SettingFeature implements Feature {
     step.cancel(new ExitExpired(area));
     step.changeArea(area, AreaStatus.SET, null, user, rule);
     step.displayArea(area, cfg.name() + " set");
-    step.toneArea(area, Tone.SET_COMPLETE);
+    setComplete(step, area);
     step.log(cfg.name() + " set (completed: " + cfg.completion().name().toLowerCase() + ")", rule, true);
     closing(step, area, user, 401, rule);
   }
