@@ -89,8 +89,9 @@ public final class RestoreFeature implements Feature {
    * Before setting: a level 2 (or 3) user's set command restores what that level may restore. Returns
    * what still needs a restore, as text for the display, with the rule of the first.
    */
-  public static Blocking beforeSetting(Step step, String area, int user) {
-    autoRestore(step, area, user, "at setting");
+  public static Blocking beforeSetting(Step step, String area, int user, String source) {
+    // Quick arm sets without a code: it restores nothing.
+    if (source == null || !source.contains("quick arm")) autoRestore(step, area, user, "at setting");
     // Conditions still present are reported by the Table 4 check; here only what waits for a restore.
     List<Memory> items = state(step).area(area).items().stream().filter(i -> !stillPresent(step, i)).toList();
     if (items.isEmpty()) return null;
@@ -209,10 +210,14 @@ public final class RestoreFeature implements Feature {
       restoreAll(step, area, "the ARC (remote reset)");
       return;
     }
-    int level = accessLevel(step, area, user);
     boolean engineer = step.site().user(user).map(u -> u.levelIn(area) == AuthorityLevel.INSTALLER.number()).orElse(false);
     // A remote command on behalf of the engineer counts as level 3 (the ARC authenticated it).
-    restore(step, area, user, engineer ? 3 : Math.max(level, 2), "remote, user " + user);
+    int level = engineer ? 3 : accessLevel(step, area, user);
+    if (level < 2) {
+      step.log("remote restore for user " + user + " refused: no access level 2 or 3 in " + area, "EN50131-1 Table 6 (restore: access level 2/3)", true);
+      return;
+    }
+    restore(step, area, user, level, "remote, user " + user);
   }
 
   /** A restore at an access level: restores what Table 6 allows, refuses the rest with reasons. */

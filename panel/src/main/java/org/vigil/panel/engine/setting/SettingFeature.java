@@ -168,7 +168,7 @@ public final class SettingFeature implements Feature {
         return;
       }
     }
-    var unrestored = org.vigil.panel.engine.restore.RestoreFeature.beforeSetting(step, area, c.user());
+    var unrestored = org.vigil.panel.engine.restore.RestoreFeature.beforeSetting(step, area, c.user(), c.source());
     if (unrestored != null) {
       refuse(step, c.keypad(), area, "Cannot set " + cfg.name() + ": " + unrestored.text(), unrestored.rule());
       return;
