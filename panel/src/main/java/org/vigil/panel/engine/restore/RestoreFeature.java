@@ -197,8 +197,8 @@ public final class RestoreFeature implements Feature {
       return;
     }
     // One restore covers the hold-up alarms of the area too (the hold-up feature decides those).
-    step.raise(new Input.HoldUpRestore(area, user, level, "user " + user));
-    restore(step, area, user, level, "user " + user);
+    step.raise(new Input.HoldUpRestore(area, user, level, "restore request"));
+    restore(step, area, user, level, "restore request");
   }
 
   private void remote(Step step, String area, int user) {
