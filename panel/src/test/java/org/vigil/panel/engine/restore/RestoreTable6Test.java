@@ -137,4 +137,14 @@ class RestoreTable6Test {
     assertThat(p.logs()).anyMatch(l -> l.message().contains("restore by user 77 refused"));
     assertThat(p.logs()).anyMatch(l -> l.message().contains("unknown area 'nowhere'"));
   }
+
+  @ParameterizedTest(name = "grade {0}")
+  @ValueSource(ints = {1, 2, 3, 4})
+  void table6_holdUpAlarmRestoredByLevel2AtEveryGrade_throughTheSameRestore(int grade) {
+    ShopPanel p = ShopPanel.grade(grade);
+    p.in(new Input.HoldUpOperated("hd-counter", Input.HoldUpAction.PRESS_BOTH), new Input.HoldUpOperated("hd-counter", Input.HoldUpAction.RELEASE)).after(60);
+    assertThat(org.vigil.panel.engine.holdup.HoldUpFeature.of(p.state).restoreRequired("shop")).isTrue();
+    p.in(new Input.Restore("shop", ShopPanel.OWNER));
+    assertThat(org.vigil.panel.engine.holdup.HoldUpFeature.of(p.state).restoreRequired("shop")).as("Table 6: hold-up alarm L2/L3").isFalse();
+  }
 }
