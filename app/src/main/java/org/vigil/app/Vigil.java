@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       Dc09Command.class,
       SimulateCommand.class,
       ValidateCommand.class,
+      AntiCodeCommand.class,
       org.vigil.app.arc.ArcScenarioCommand.class,
       ArcCommand.class,
       DemoCommand.class,

@@ -15,6 +15,7 @@ import org.vigil.panel.yaml.Loc;
  * @param sourceMap key path (e.g. {@code areas[0].intruder_confirmation_time}) to position
  * @param holdUp hold-up system settings (audio/visual confirmation, image capture)
  * @param codes code, lockout and quick-arm rules (top-level {@code codes:} key)
+ * @param restore restore rules: anti-code secret for the BS 8473 remote reset ({@code restore:} key)
  */
 public record SiteConfig(
     SiteInfo site,
@@ -31,16 +32,41 @@ public record SiteConfig(
     Path source,
     Map<String, Loc> sourceMap,
     HoldUpSystem holdUp,
-    CodePolicy codes) {
+    CodePolicy codes,
+    RestorePolicy restore) {
+
+  public SiteConfig {
+    if (restore == null) restore = RestorePolicy.DEFAULTS;
+  }
+
+  /** Without a {@code restore:} section (defaults: no anti-code). */
+  public SiteConfig(
+      SiteInfo site,
+      List<Area> areas,
+      List<Detector> detectors,
+      List<HoldUpDevice> holdUpDevices,
+      List<Keypad> keypads,
+      List<Reader> readers,
+      List<Camera> cameras,
+      List<Output> outputs,
+      Timers timers,
+      List<User> users,
+      Transmission transmission,
+      Path source,
+      Map<String, Loc> sourceMap,
+      HoldUpSystem holdUp,
+      CodePolicy codes) {
+    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, codes, RestorePolicy.DEFAULTS);
+  }
 
   /** The same site with other transmission paths (e.g. the demo points them at its own ARC). */
   public SiteConfig withTransmission(Transmission t) {
-    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, t, source, sourceMap, holdUp, codes);
+    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, t, source, sourceMap, holdUp, codes, restore);
   }
 
   /** The same site with another code policy. */
   public SiteConfig withCodes(CodePolicy c) {
-    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, c);
+    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, c, restore);
   }
 
   public Optional<User> user(int number) {

@@ -132,11 +132,12 @@ public final class SiteLoader {
       Transmission tx = transmission(f.obj("transmission"));
       HoldUpSystem has = holdUpSystem(f.obj("holdup"));
       CodePolicy codes = codes(f.obj("codes"));
+      RestorePolicy restore = restore(f.obj("restore"));
       neighbours(codes.duressNeighbours());
       f.done();
 
       List<org.vigil.panel.config.Reader> readers = readers0.stream().map(Reader0::reader).toList();
-      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap(), has, codes);
+      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap(), has, codes, restore);
       references(c, readers0);
       return c;
     }
@@ -367,6 +368,18 @@ public final class SiteLoader {
       String bus = f.str("bus_id");
       f.done();
       return new Output(id, name == null ? id : name, type, areas, d, bus);
+    }
+
+    RestorePolicy restore(Fields f) {
+      if (f == null) return RestorePolicy.DEFAULTS;
+      String secret = f.str("anti_code_secret");
+      Integer attempts = f.integer("anti_code_attempts", 1, 10, false);
+      if (secret != null && secret.length() < 16) {
+        // The challenge/response is only as strong as the secret; never echo it in the message.
+        f.error("anti_code_secret", "the anti-code secret must be at least 16 characters (BS 8473 remote reset)");
+      }
+      f.done();
+      return new RestorePolicy(secret, attempts == null ? RestorePolicy.DEFAULTS.antiCodeAttempts() : attempts);
     }
 
     Timers timers(Fields f) {

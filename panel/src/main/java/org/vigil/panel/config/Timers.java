@@ -15,6 +15,9 @@ import java.time.Duration;
  */
 public record Timers(
     Duration bellDuration, Duration bellDelay, Duration entryWarning, Duration settingIndication, Duration busFailureWindow) {
+  /** Sounders cut off within 20 minutes (UK police policy, standards.md 1.8). */
+  public static final Duration MAX_BELL = Duration.ofMinutes(20);
+
   public static final Timers DEFAULTS =
       new Timers(Duration.ofMinutes(15), Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(60));
 }

@@ -100,6 +100,37 @@ public sealed interface Input {
     }
   }
 
+  /** A detector with anti-masking reports that it is masked (EN 50131-1 Table 4, Table 6). */
+  record Masked(String device) implements Input {}
+
+  /** The masking of a detector has cleared. */
+  record MaskCleared(String device) implements Input {}
+
+  /**
+   * A user asks to restore the alarm, tamper, fault and masking conditions of an area (and its
+   * hold-up alarms): who may restore what follows EN 50131-1 Table 6 by grade and BS 8243 A.3.
+   *
+   * @param user user number; the access level comes from the user's authority in the area
+   */
+  record Restore(String area, int user) implements Input {}
+
+  /**
+   * The response to the panel's remote-reset challenge, obtained from the ARC and typed at the panel
+   * (BS 8473 anti-code). The response is never printed.
+   */
+  record AntiCodeResponse(String area, String response) implements Input {
+    @Override
+    public String toString() {
+      return "AntiCodeResponse[area=" + area + ", response=hidden]";
+    }
+  }
+
+  /**
+   * A user overrides the conditions that prevent setting an area (EN 50131-1 Table 5, as read in
+   * docs/intruder.md), for the next set period only.
+   */
+  record OverrideSetting(String area, int user) implements Input {}
+
   /** A transmission path reported up or down by the transmitter. */
   record PathChanged(String path, boolean up) implements Input {}
 
@@ -181,4 +212,10 @@ public sealed interface Input {
    * (EN 50131-1 Table 6; BS 8243 A.2.3).
    */
   record HoldUpRestore(String area, int user, int level, String source) implements Internal {}
+
+  /**
+   * A restore of an area's intruder, tamper, fault and masking conditions at an EN 50131-1 access
+   * level (2 user, 3 engineer), e.g. from keypad function 60 (EN 50131-1 Table 6).
+   */
+  record RestoreRequest(String area, int user, int level, String source) implements Internal {}
 }

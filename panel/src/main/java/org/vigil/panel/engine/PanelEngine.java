@@ -44,6 +44,7 @@ public final class PanelEngine {
         new SettingFeature(),
         new org.vigil.panel.engine.omission.OmitFeature(),
         new IntruderFeature(),
+        new org.vigil.panel.engine.restore.RestoreFeature(),
         new HoldUpFeature(),
         new PathSupervision(),
         new WarningDevices(),

@@ -17,6 +17,8 @@ public enum Signal {
   ATS_FAULT(350, EventCategory.ATS_FAULT),
   INHIBIT(570, EventCategory.BYPASS),
   SETTING_ERROR(374, EventCategory.SETTING_ERROR),
+  /** A detector masked (anti-masking): Contact ID 380 sensor trouble, SIA BT (EN 50131-1 Table 4). */
+  MASKING(380, EventCategory.FAULT),
   /** Keypad locked after too many wrong codes (SIA JA). */
   WRONG_CODE(461, EventCategory.USER_CODE_TAMPER);
 

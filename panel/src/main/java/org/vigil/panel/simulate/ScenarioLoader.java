@@ -201,6 +201,11 @@ public final class ScenarioLoader {
       remote(f, inputs);
       pathChange(f, inputs);
       omit(f, inputs);
+      device(f, "masked", "detector", inputs, Input.Masked::new);
+      device(f, "mask_restore", "detector", inputs, Input.MaskCleared::new);
+      areaUser(f, "restore", inputs, Input.Restore::new);
+      areaUser(f, "override", inputs, Input.OverrideSetting::new);
+      antiCode(f, inputs);
       List<ScenarioStep.PathLink> links = new ArrayList<>();
       link(f, "cut_path", false, links);
       link(f, "restore_path", true, links);
@@ -305,6 +310,34 @@ public final class ScenarioLoader {
       if (area != null && site.area(area).isEmpty()) r.error("area", "unknown area '" + area + "'");
       else if (area != null && a != null) {
         out.add(new Input.RemoteCommand(area, a, user == null ? 0 : user));
+        actions++;
+      }
+    }
+
+    /** {@code restore: {area, user}} / {@code override: {area, user}}: a user's restore or override (issue 5). */
+    void areaUser(Fields f, String key, List<Input> out, java.util.function.BiFunction<String, Integer, Input> make) {
+      Fields r = f.obj(key);
+      if (r == null) return;
+      String area = r.reqStr("area");
+      Integer user = r.integer("user", 0, 150, true);
+      r.done();
+      if (area != null && site.area(area).isEmpty()) r.error("area", "unknown area '" + area + "'");
+      else if (area != null && user != null) {
+        out.add(make.apply(area, user));
+        actions++;
+      }
+    }
+
+    /** {@code anticode: {area, response}}: the ARC's answer to the remote reset challenge, typed in (BS 8473). */
+    void antiCode(Fields f, List<Input> out) {
+      Fields r = f.obj("anticode");
+      if (r == null) return;
+      String area = r.reqStr("area");
+      String response = r.reqStr("response");
+      r.done();
+      if (area != null && site.area(area).isEmpty()) r.error("area", "unknown area '" + area + "'");
+      else if (area != null && response != null) {
+        out.add(new Input.AntiCodeResponse(area, response));
         actions++;
       }
     }

@@ -49,6 +49,9 @@ class PanelServiceRestartTest {
     try (PanelService p = PanelService.start(bank(), dir, clock, uplink)) {
       assertThat(p.restored()).isFalse();
       setHall(p);
+      // Let the time-limited set-complete indication (DD243 6.3) end, so no deadline is pending.
+      clock.advance(Duration.ofSeconds(10));
+      p.apply(new Input.Tick());
       before = p.state();
       assertThat(before.area("hall").status()).isEqualTo(AreaStatus.SET);
     }

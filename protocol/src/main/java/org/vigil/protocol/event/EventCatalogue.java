@@ -60,6 +60,8 @@ public final class EventCatalogue {
           c(357, "YC", "YK", ATS_FAULT, NONE, "Long range radio VSWR problem"),
           c(374, "EA", null, SETTING_ERROR, ZONE, "Exit error alarm (zone)"),
           c(378, "BG", null, UNVERIFIED_INTRUDER, ZONE, "Burglary not verified (cross-zone trouble)"),
+          // Masking of an anti-masking detector (EN 50131-1 Table 4): reported as a sensor trouble.
+          c(380, "BT", "BJ", FAULT, ZONE, "Sensor trouble (masking)"),
           c(383, "TA", "TR", TAMPER, ZONE, "Sensor tamper"),
           c(384, "XT", "XR", FAULT, ZONE, "RF low battery"),
           oc(400, "OP", "CL", "Open/close"),

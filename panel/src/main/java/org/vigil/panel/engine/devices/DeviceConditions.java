@@ -33,6 +33,8 @@ public final class DeviceConditions implements Feature {
         if (update(step, d, z -> z.withFault(false))) notify(step, d, Signal.FAULT, true, "EN50131-1 8.6 fault restore");
       }
       case Input.CommsLost(String d) -> update(step, d, z -> z.withCommsLost(true));
+      case Input.Masked(String d) -> mask(step, d, true);
+      case Input.MaskCleared(String d) -> mask(step, d, false);
       case Input.CommsRestored(String d) -> {
         if (update(step, d, z -> z.withCommsLost(false))) step.log("communication with " + d + " restored", "BS8243 H.3.1", false);
       }
@@ -47,6 +49,31 @@ public final class DeviceConditions implements Feature {
       }
       default -> {}
     }
+  }
+
+  /** Detectors currently masked (anti-masking): a feature state, so the shared zone record stays as it is. */
+  public record Masking(java.util.Set<String> masked) {
+    public static final Masking NONE = new Masking(java.util.Set.of());
+  }
+
+  public static boolean masked(Step step, String device) {
+    return step.feature(Masking.class, Masking.NONE).masked().contains(device);
+  }
+
+  /**
+   * Masking is signalled (Contact ID 380 / SIA BT, restore BJ) whether set or unset, prevents
+   * setting (EN 50131-1 Table 4) and waits for a restore (Table 6, level 2/3 at every grade).
+   */
+  private void mask(Step step, String id, boolean on) {
+    if (step.site().detector(id).isEmpty()) {
+      unknown(step, id, "detector");
+      return;
+    }
+    java.util.Set<String> m = new java.util.HashSet<>(step.feature(Masking.class, Masking.NONE).masked());
+    if (on ? !m.add(id) : !m.remove(id)) return;
+    step.putFeature(Masking.class, new Masking(java.util.Set.copyOf(m)));
+    notify(step, id, Signal.MASKING, !on, on ? "EN50131-1 Table 4 masking signalled" : "EN50131-1 masking cleared");
+    step.log((on ? "masking of " : "masking cleared on ") + step.site().detector(id).get().name(), "EN50131-1 Table 4 masking", true);
   }
 
   private boolean update(Step step, String id, java.util.function.UnaryOperator<ZoneState> f) {

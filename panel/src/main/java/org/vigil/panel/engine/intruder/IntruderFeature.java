@@ -167,6 +167,11 @@ public final class IntruderFeature implements Feature {
           Detector door = a.entryDevice() == null ? null : step.site().detector(a.entryDevice()).orElse(null);
           notifyPendingEntry(step, d.area(), door, "BS8243 6.4.5(d)");
           alarm(step, d, "another detector after the entry time expired (6.4.5 d)");
+        } else if (a.entryExpired() && !a.pendingDuringEntry().isEmpty() && entryRole) {
+          // The entry route after expiry, while alarms during entry still wait for the 30 s warning:
+          // it waits with them (EN 50131-1 8.3.8.2); the entry device is notified with them anyway.
+          if (d.id().equals(a.entryDevice())) step.log(d.name() + " active again: notified with the alarms during entry", "BS8243 6.4.5(b)", false);
+          else duringEntry(step, d, a);
         } else if (a.entryExpired()) {
           alarm(step, d, "detector active after the entry time expired");
         } else if (entryRole) {
@@ -340,8 +345,10 @@ public final class IntruderFeature implements Feature {
     }
     put(step, area, a.withConditions(conds, a.windowEnd(), a.confirmed()));
     if (a.confirmed() || a.confirmationDisabled()) return;
-    if (as.status() == AreaStatus.ENTRY && !a.entryExpired()) {
-      step.log("tamper of " + d.name() + " during entry: any confirmation waits for the expiry of the entry time", "BS8243 6.4.5(b)", false);
+    if (as.status() == AreaStatus.ENTRY && (!a.entryExpired() || !a.pendingDuringEntry().isEmpty())) {
+      // The tamper itself is notified at once (H.7.1(2)); a confirmation with it waits until the
+      // alarms during entry may be notified (entry expired and 30 s of warning, 6.4.5 b).
+      step.log("tamper of " + d.name() + " during entry: any confirmation waits for the expiry of the entry time and the local warning", "BS8243 6.4.5(b)", false);
       return;
     }
     for (Condition c : a.conditions()) {
@@ -401,12 +408,7 @@ public final class IntruderFeature implements Feature {
       step.cancel(new EntryExpired(c.area()));
       step.cancel(new EntryWarningDone(c.area()));
       step.cancel(new ConfirmationTimeEnd(c.area()));
-      if (a.confirmedInSetPeriod()) {
-        SettingFeature.RestoreRequired rr = step.feature(SettingFeature.RestoreRequired.class, SettingFeature.RestoreRequired.EMPTY);
-        step.putFeature(SettingFeature.RestoreRequired.class, rr.with(c.area(), true));
-        step.displayArea(c.area(), "Confirmed alarm: engineer restore required");
-        step.log("a confirmed alarm occurred: the user may not restore; engineer/ARC restore required", "BS8243 A.3 / BS8473", true);
-      }
+      // After a confirmed alarm the restore (A.3 / BS 8473) is kept by org.vigil.panel.engine.restore.
       put(step, c.area(), AreaAlarm.NONE);
       for (Detector d : step.site().detectorsIn(c.area())) {
         var z = step.zone(d.id());

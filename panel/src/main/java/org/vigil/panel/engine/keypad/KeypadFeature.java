@@ -341,6 +341,8 @@ public final class KeypadFeature implements Feature {
         }
         for (String a : areas) {
           step.raise(new Input.HoldUpRestore(a, u.number(), AuthorityLevel.of(u.levelIn(a)).accessLevel(), "keypad " + keypad.id()));
+          // Intruder, tamper, fault and masking memory: the restore feature (EN 50131-1 Table 6).
+          step.raise(new Input.RestoreRequest(a, u.number(), AuthorityLevel.of(u.levelIn(a)).accessLevel(), "keypad " + keypad.id()));
         }
         step.tone(keypad.id(), Tone.ACCEPT);
       }

@@ -33,6 +33,9 @@ public final class SettingFeature implements Feature {
   /** Exit time of an EN 50131 timed exit. */
   public record ExitExpired(String area) implements TimerKey {}
 
+  /** The time-limited indication that setting has completed ends (DD243 6.3). */
+  public record SetIndicationEnds(String area) implements TimerKey {}
+
   /** Door lock released by a reader relocks. */
   public record Relock(String output) implements TimerKey {}
 
@@ -60,19 +63,38 @@ public final class SettingFeature implements Feature {
     }
   }
 
-  /**
-   * Areas that had a confirmed alarm in their last set period: a user may not restore them; the
-   * engineer (level 0 in the area) or the ARC (remote reset) must (BS 8243 A.3, BS 8473).
-   */
-  public record RestoreRequired(Set<String> areas) {
-    public static final RestoreRequired EMPTY = new RestoreRequired(Set.of());
+  /** A condition that prevents setting: {@code key} identifies it for an override. */
+  public record Prevention(String key, String text, Table5 row) {}
 
-    public RestoreRequired with(String area, boolean required) {
-      Set<String> s = new HashSet<>(areas);
-      if (required) s.add(area);
-      else s.remove(area);
-      return new RestoreRequired(s);
+  /**
+   * Conditions overridden for one set period (EN 50131-1 Table 5), per area, with the user.
+   *
+   * @param keys {@link Prevention#key()}s overridden
+   */
+  public record SettingOverride(int user, java.util.Set<String> keys, java.time.Instant at) {}
+
+  public record Overrides(java.util.Map<String, SettingOverride> areas) {
+    public static final Overrides NONE = new Overrides(java.util.Map.of());
+
+    public java.util.Set<String> keys(String area) {
+      SettingOverride o = areas.get(area);
+      return o == null ? java.util.Set.of() : o.keys();
     }
+
+    Overrides with(String area, SettingOverride o) {
+      java.util.Map<String, SettingOverride> m = new java.util.HashMap<>(areas);
+      if (o == null) m.remove(area);
+      else m.put(area, o);
+      return new Overrides(m);
+    }
+  }
+
+  static final String SET_INDICATION_RULE = "DD243 6.3: time-limited indication that setting has completed";
+
+  /** The set-complete tone, stopped after timers.setting_indication. */
+  private static void setComplete(Step step, String area) {
+    step.toneArea(area, Tone.SET_COMPLETE);
+    step.schedule(new SetIndicationEnds(area), step.site().timers().settingIndication());
   }
 
   static final java.time.Duration LOCK_RELEASE = java.time.Duration.ofSeconds(5);
@@ -83,16 +105,28 @@ public final class SettingFeature implements Feature {
       case Input.Command c -> command(step, c);
       case Input.CardPresented c -> card(step, c);
       case Input.RemoteCommand r -> remote(step, r);
+      case Input.OverrideSetting o -> override(step, o.area(), o.user());
       case Input.DetectorActive(String d) -> detector(step, d, true);
       case Input.DetectorNormal(String d) -> detector(step, d, false);
       case Input.TimerFired(ExitExpired(String area)) -> {
         if (step.area(area).status() == AreaStatus.SETTING) complete(step, area, "EN50131-1 timed exit");
       }
       case Input.TimerFired(Relock(String output)) -> step.output(output, false, "access control: relock");
+      case Input.TimerFired(SetIndicationEnds(String area)) -> {
+        step.toneArea(area, Tone.SILENT);
+        step.log("setting-complete indication ended after " + org.vigil.panel.yaml.Durations.format(step.site().timers().settingIndication()), SET_INDICATION_RULE, false);
+      }
       case Input.AreaChanged a -> {
         if (a.to() == AreaStatus.UNSET || a.to() == AreaStatus.SET) {
           Progress p = step.feature(Progress.class, Progress.EMPTY);
           step.putFeature(Progress.class, p.door(a.area(), false).authorise(a.area(), false));
+        }
+        if (a.to() == AreaStatus.UNSET) step.cancel(new SetIndicationEnds(a.area()));
+        Overrides o = step.feature(Overrides.class, Overrides.NONE);
+        if (a.to() == AreaStatus.UNSET && a.from() != AreaStatus.SETTING && o.areas().containsKey(a.area())) {
+          // An override lasts one set period (EN 50131-1 8.3.3): it ends with the unset.
+          step.putFeature(Overrides.class, o.with(a.area(), null));
+          step.log("override of " + String.join(", ", o.keys(a.area())) + " ended with the set period", Table5.RULE, true);
         }
       }
       default -> {}
@@ -134,11 +168,12 @@ public final class SettingFeature implements Feature {
         return;
       }
     }
-    if (step.feature(RestoreRequired.class, RestoreRequired.EMPTY).areas().contains(area)) {
-      refuse(step, c.keypad(), area, "Cannot set " + cfg.name() + ": engineer restore required", "BS8243 A.3 / BS8473 restore after a confirmed alarm");
+    var unrestored = org.vigil.panel.engine.restore.RestoreFeature.beforeSetting(step, area, c.user(), c.source());
+    if (unrestored != null) {
+      refuse(step, c.keypad(), area, "Cannot set " + cfg.name() + ": " + unrestored.text(), unrestored.rule());
       return;
     }
-    List<String> blocking = preventing(step, area, part, true);
+    List<String> blocking = texts(preventing(step, area, part, true));
     if (!blocking.isEmpty()) {
       refuse(step, c.keypad(), area, "Cannot set: " + String.join(", ", blocking), "EN50131-1 8.3.3 Table 4");
       return;
@@ -147,7 +182,7 @@ public final class SettingFeature implements Feature {
       step.changeArea(area, AreaStatus.PART_SET, part.name(), c.user(), "BS8243 6.3 part setting");
       step.log(cfg.name() + " part set " + part.name() + " by user " + c.user(), "BS8243 6.3 part setting", true);
       closing(step, area, c.user(), 441, "BS8243 6.3 part setting");
-      step.toneArea(area, Tone.SET_COMPLETE);
+      setComplete(step, area);
       step.displayArea(area, cfg.name() + " part set " + part.name());
       return;
     }
@@ -172,22 +207,84 @@ public final class SettingFeature implements Feature {
     }
   }
 
-  /** Names of conditions that prevent setting (EN 50131-1 Table 4), for the display. */
-  private List<String> preventing(Step step, String area, PartSet part, boolean exitRouteExcluded) {
-    List<String> out = new ArrayList<>();
+  /**
+   * Conditions that prevent setting (EN 50131-1 Table 4 by grade), less those overridden for this set
+   * period (Table 5).
+   */
+  private List<Prevention> preventing(Step step, String area, PartSet part, boolean exitRouteExcluded) {
+    java.util.Set<String> overridden = step.feature(Overrides.class, Overrides.NONE).keys(area);
+    return present(step, area, part, exitRouteExcluded).stream().filter(p -> !overridden.contains(p.key())).toList();
+  }
+
+  /** Every Table 4 condition present now. Grade 1 prevents only the mandatory rows; masking from grade 2. */
+  static List<Prevention> present(Step step, String area, PartSet part, boolean exitRouteExcluded) {
+    List<Prevention> out = new ArrayList<>();
     int grade = step.site().site().grade();
     for (Detector d : step.site().detectorsIn(area)) {
       ZoneState z = step.zone(d.id());
       if (z.omitted() || (part != null && part.omit().contains(d.id()))) continue;
       boolean exitRoute = d.role() == DetectorRole.FINAL_EXIT || d.role() == DetectorRole.ENTRY_ROUTE || d.role() == DetectorRole.PUSH_TO_SET || d.role() == DetectorRole.SHUNT_LOCK;
-      if (z.active() && d.role().detectsIntrusion() && !(exitRouteExcluded && exitRoute)) out.add(d.name() + " active");
-      if (z.tamper() && grade >= 2) out.add(d.name() + " tamper");
-      if (z.fault() && grade >= 2) out.add(d.name() + " fault");
-      if (z.commsLost() && grade >= 2) out.add(d.name() + " no communication");
+      if (z.active() && d.role().detectsIntrusion() && !(exitRouteExcluded && exitRoute)) out.add(new Prevention("active:" + d.id(), d.name() + " active", Table5.DETECTOR_ACTIVE));
+      if (z.tamper() && grade >= 2) out.add(new Prevention("tamper:" + d.id(), d.name() + " tamper", Table5.TAMPER));
+      if (z.fault() && grade >= 2) out.add(new Prevention("fault:" + d.id(), d.name() + " fault", Table5.DETECTOR_FAULT));
+      if (z.commsLost() && grade >= 2) out.add(new Prevention("comms:" + d.id(), d.name() + " no communication", Table5.INTERCONNECTION_FAULT));
+      if (grade >= 2 && org.vigil.panel.engine.devices.DeviceConditions.masked(step, d.id())) out.add(new Prevention("masked:" + d.id(), d.name() + " masked", Table5.MASKED));
     }
-    step.site().holdUpDevices().stream().filter(h -> h.area().equals(area) && step.zone(h.id()).active()).forEach(h -> out.add(h.name() + " hold-up active"));
-    if (grade >= 2 && !step.state().paths().isEmpty() && step.state().paths().values().stream().noneMatch(b -> b)) out.add("all transmission paths failed");
+    step.site().holdUpDevices().stream().filter(h -> h.area().equals(area) && step.zone(h.id()).active())
+        .forEach(h -> out.add(new Prevention("holdup:" + h.id(), h.name() + " hold-up active", Table5.HOLD_UP_ACTIVE)));
+    if (grade >= 2 && !step.state().paths().isEmpty() && step.state().paths().values().stream().noneMatch(b -> b)) {
+      out.add(new Prevention("ats", "all transmission paths failed", Table5.ALL_ATS_FAULT));
+    }
     return out;
+  }
+
+  private static List<String> texts(List<Prevention> p) {
+    return p.stream().map(Prevention::text).toList();
+  }
+
+  /** A user overrides what the access level may override at this grade, for the next set period. */
+  private void override(Step step, String area, int user) {
+    if (step.site().area(area).isEmpty()) {
+      step.log("override for unknown area '" + area + "' ignored", "config: undefined id", false);
+      return;
+    }
+    Area cfg = step.areaConfig(area);
+    int level = org.vigil.panel.engine.restore.RestoreFeature.accessLevel(step, area, user);
+    int grade = step.site().site().grade();
+    if (level < 2) {
+      step.displayArea(area, "Override refused: no authority");
+      step.log("override by user " + user + " refused: no access level 2 or 3 in " + area, Table5.RULE, true);
+      return;
+    }
+    if (step.area(area).status() != AreaStatus.UNSET) {
+      step.log("override by user " + user + " refused: " + cfg.name() + " is not unset", Table5.RULE, true);
+      return;
+    }
+    Overrides all = step.feature(Overrides.class, Overrides.NONE);
+    java.util.Set<String> keys = new java.util.TreeSet<>(all.keys(area));
+    List<String> done = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (Prevention p : present(step, area, null, true)) {
+      if (keys.contains(p.key())) continue;
+      if (p.row().overridable(grade, level)) {
+        keys.add(p.key());
+        done.add(p.text());
+      } else {
+        String why = p.row().overrideLevel(grade) == 0 ? "never overridden (" + (p.row() == Table5.DETECTOR_ACTIVE ? "inhibit the detector" : "clear it, or the engineer isolates the device") + ")"
+            : "needs access level " + p.row().overrideLevel(grade) + " at grade " + grade;
+        refused.add(p.text() + ": " + why);
+        step.log("override of " + p.text() + " by user " + user + " (access level " + level + ") refused: " + why, Table5.RULE, true);
+      }
+    }
+    if (!done.isEmpty()) {
+      step.putFeature(Overrides.class, all.with(area, new SettingOverride(user, java.util.Set.copyOf(keys), step.now())));
+      step.log("user " + user + " (access level " + level + ") overrode for one set period: " + String.join(", ", done), Table5.RULE, true);
+    }
+    if (done.isEmpty() && refused.isEmpty()) {
+      step.displayArea(area, "Nothing to override");
+    } else {
+      step.displayArea(area, (done.isEmpty() ? "" : "Overridden: " + String.join(", ", done)) + (refused.isEmpty() ? "" : (done.isEmpty() ? "" : "; ") + "not overridden: " + String.join(", ", refused)));
+    }
   }
 
   private void refuse(Step step, String keypad, String area, String text, String rule) {
@@ -202,7 +299,7 @@ public final class SettingFeature implements Feature {
 
   private void complete(Step step, String area, String rule) {
     Area cfg = step.areaConfig(area);
-    List<String> blocking = preventing(step, area, null, false);
+    List<String> blocking = texts(preventing(step, area, null, false));
     if (!blocking.isEmpty()) {
       step.displayArea(area, "Cannot complete setting: " + String.join(", ", blocking));
       step.toneArea(area, Tone.ERROR);
@@ -213,7 +310,7 @@ public final class SettingFeature implements Feature {
     step.cancel(new ExitExpired(area));
     step.changeArea(area, AreaStatus.SET, null, user, rule);
     step.displayArea(area, cfg.name() + " set");
-    step.toneArea(area, Tone.SET_COMPLETE);
+    setComplete(step, area);
     step.log(cfg.name() + " set (completed: " + cfg.completion().name().toLowerCase() + ")", rule, true);
     closing(step, area, user, 401, rule);
   }
@@ -335,23 +432,7 @@ public final class SettingFeature implements Feature {
           step.log("completion by the ARC refused: area is not setting or its method is not 6.3(e)", "BS8243 6.3(e)", false);
         }
       }
-      case RESTORE -> restore(step, r);
+      case RESTORE -> {} // org.vigil.panel.engine.restore.RestoreFeature
     }
-  }
-
-  private void restore(Step step, Input.RemoteCommand r) {
-    RestoreRequired rr = step.feature(RestoreRequired.class, RestoreRequired.EMPTY);
-    boolean engineer = step.site().users().stream().anyMatch(u -> u.number() == r.user() && u.levelIn(r.area()) == 0);
-    if (r.user() != 0 && !engineer) {
-      step.log("restore by user " + r.user() + " refused: after a confirmed alarm only the engineer or the ARC may restore", "BS8243 A.3 / BS8473", true);
-      return;
-    }
-    if (!rr.areas().contains(r.area())) {
-      step.log("restore of " + r.area() + ": nothing to restore", "BS8243 A.3", false);
-      return;
-    }
-    step.putFeature(RestoreRequired.class, rr.with(r.area(), false));
-    step.displayArea(r.area(), step.areaConfig(r.area()).name() + " restored");
-    step.log(step.areaConfig(r.area()).name() + " restored by " + (r.user() == 0 ? "the ARC (remote reset)" : "the engineer (user " + r.user() + ")"), "BS8243 A.3 / BS8473", true);
   }
 }
