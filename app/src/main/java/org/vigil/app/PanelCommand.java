@@ -60,7 +60,7 @@ public final class PanelCommand implements Callable<Integer> {
   @Option(names = "--http-port", description = "Web keypads and installer view (default: ${DEFAULT-VALUE}; -1 = off)")
   int httpPort = 8080;
 
-  @Option(names = "--http-host", description = "HTTP listen address (default: ${DEFAULT-VALUE}; the pages have no login yet)")
+  @Option(names = "--http-host", description = "HTTP listen address (default: ${DEFAULT-VALUE}). Web keypads are open like physical ones; the installer view needs level 3 access")
   String httpHost = "127.0.0.1";
 
   @Option(names = "--image-port", description = "Serves hold-up images to the ARC on this port, on --http-host (default: ${DEFAULT-VALUE} = off; 0 = any free port)."
@@ -69,6 +69,9 @@ public final class PanelCommand implements Callable<Integer> {
 
   @Option(names = "--image-url", paramLabel = "URL", description = "The image server's address as the ARC reaches it, e.g. http://203.0.113.5:8081/ (default: the bound address)")
   URI imageUrl;
+
+  @Option(names = "--simulator", description = "Also serve the site simulator (bench testing: it acts as every device); it opens only with the printed link, which carries a random token")
+  boolean simulator;
 
   @Option(names = "--no-signalling", description = "Do not open the transmission paths (bench testing)")
   boolean noSignalling;
@@ -103,7 +106,8 @@ public final class PanelCommand implements Callable<Integer> {
     ref.set(panel);
     MqttDevices devices = mqtt == null ? null : MqttDevices.start(panel, MqttMapping.zigbee2mqtt(site, mqttBase, supervision), mqtt, clock);
     PanelWeb web = httpPort < 0 ? null
-        : PanelWeb.start(panel, new DirectActions(panel), devices == null ? null : devices::counters, httpHost, httpPort);
+        : PanelWeb.start(panel, new DirectActions(panel), devices == null ? null : devices::counters,
+            new PanelWeb.Options(httpHost, httpPort, simulator ? PanelWeb.newToken() : null));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (web != null) web.close();
@@ -118,7 +122,8 @@ public final class PanelCommand implements Callable<Integer> {
     out.println("  MQTT:       " + (mqtt == null ? "off" : mqtt + " (" + mqttBase + "/<device>, Home Assistant discovery)"));
     if (web != null) {
       site.keypads().forEach(k -> out.println("  Keypad:     http://" + httpHost + ":" + web.port() + "/keypad/" + k.id()));
-      out.println("  Installer:  http://" + httpHost + ":" + web.port() + "/installer");
+      out.println("  Installer:  http://" + httpHost + ":" + web.port() + "/installer   (level 3: a master or manager authorises with code # 65, then the installer code)");
+      if (simulator) out.println("  Simulator:  " + web.simulatorLink(httpHost));
     }
     out.println("  Images:     " + (imageServer == null ? data.resolve("images") + " (no image server)" : imageServer.base() + "images/ (and " + data.resolve("images") + ")"));
     out.println("  Data:       " + data);
