@@ -104,7 +104,8 @@ public final class Demo implements AutoCloseable {
     panel = PanelService.start(site, o.dataDir().resolve("panel"), clock, uplink);
     ref.set(panel);
     started.add(panel);
-    MqttMapping mapping = MqttMapping.zigbee2mqtt(site);
+    // The site file's mqtt section (topics, fields, supervision); the broker is the demo's own.
+    MqttMapping mapping = MqttMapping.of(site);
     devices = MqttDevices.start(panel, mapping, URI.create(broker.url()), clock);
     started.add(devices);
     MqttSiteActions actions = new MqttSiteActions("127.0.0.1", broker.port(), mapping, panel);

@@ -15,6 +15,7 @@ import org.vigil.panel.yaml.Loc;
  * @param sourceMap key path (e.g. {@code areas[0].intruder_confirmation_time}) to position
  * @param holdUp hold-up system settings (audio/visual confirmation, image capture)
  * @param codes code, lockout and quick-arm rules (top-level {@code codes:} key)
+ * @param mqtt MQTT broker, topics and per-device field mapping ({@code mqtt:}); never null: the convention when absent
  */
 public record SiteConfig(
     SiteInfo site,
@@ -31,16 +32,34 @@ public record SiteConfig(
     Path source,
     Map<String, Loc> sourceMap,
     HoldUpSystem holdUp,
-    CodePolicy codes) {
+    CodePolicy codes,
+    MqttSettings mqtt) {
+
+  public SiteConfig {
+    if (mqtt == null) mqtt = MqttSettings.CONVENTION;
+  }
+
+  /** Without an {@code mqtt:} section: devices on MQTT follow the convention. */
+  public SiteConfig(SiteInfo site, List<Area> areas, List<Detector> detectors, List<HoldUpDevice> holdUpDevices, List<Keypad> keypads,
+      List<Reader> readers, List<Camera> cameras, List<Output> outputs, Timers timers, List<User> users, Transmission transmission, Path source,
+      Map<String, Loc> sourceMap, HoldUpSystem holdUp, CodePolicy codes) {
+    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, codes,
+        MqttSettings.CONVENTION);
+  }
 
   /** The same site with other transmission paths (e.g. the demo points them at its own ARC). */
   public SiteConfig withTransmission(Transmission t) {
-    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, t, source, sourceMap, holdUp, codes);
+    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, t, source, sourceMap, holdUp, codes, mqtt);
   }
 
   /** The same site with another code policy. */
   public SiteConfig withCodes(CodePolicy c) {
-    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, c);
+    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, c, mqtt);
+  }
+
+  /** The same site with another MQTT mapping. */
+  public SiteConfig withMqtt(MqttSettings m) {
+    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, codes, m);
   }
 
   public Optional<User> user(int number) {

@@ -117,11 +117,13 @@ public final class SiteLoader {
       HoldUpSystem has = holdUpSystem(f.obj("holdup"));
       CodePolicy codes = codes(f.obj("codes"));
       neighbours(codes.duressNeighbours());
+      MqttSettings mqtt = MqttSection.read(f.obj("mqtt"), p);
       f.done();
 
       List<org.vigil.panel.config.Reader> readers = readers0.stream().map(Reader0::reader).toList();
-      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap(), has, codes);
+      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap(), has, codes, mqtt);
       references(c, readers0);
+      MqttSection.check(c, p);
       return c;
     }
 

@@ -98,7 +98,9 @@ public final class MqttDevices implements AutoCloseable {
         .send().whenComplete((ack, err) -> {
           if (err != null) LOG.warn("MQTT broker {} not reachable yet ({}); retrying", broker, err.toString());
         });
-    long period = Math.max(1000, Math.min(mapping.supervision().toMillis() / 4, 60_000));
+    long shortest = mapping.byTopic().values().stream().filter(b -> !b.eventOnly()).map(mapping::supervisionOf).filter(x -> !x.isZero())
+        .mapToLong(Duration::toMillis).min().orElse(60_000);
+    long period = Math.max(1000, Math.min(shortest / 4, 60_000));
     d.timer.scheduleAtFixedRate(d::supervise, period, period, TimeUnit.MILLISECONDS);
     return d;
   }
@@ -115,9 +117,13 @@ public final class MqttDevices implements AutoCloseable {
     connects.incrementAndGet();
     LOG.info("MQTT connected");
     // Connected counts from when the subscriptions stand: before that, device messages would be lost.
-    client.subscribeWith().topicFilter(mapping.base() + "/#").qos(MqttQos.AT_LEAST_ONCE).send()
-        .thenCompose(a -> client.subscribeWith().topicFilter(mapping.stateBase() + "/+/set").qos(MqttQos.AT_LEAST_ONCE).send())
-        .whenComplete((a, err) -> {
+    java.util.concurrent.CompletableFuture<?> subs = client.subscribeWith().topicFilter(mapping.base() + "/#").qos(MqttQos.AT_LEAST_ONCE).send()
+        .thenCompose(a -> client.subscribeWith().topicFilter(mapping.stateBase() + "/+/set").qos(MqttQos.AT_LEAST_ONCE).send());
+    // Devices the site file puts on a topic outside the base are subscribed one by one.
+    for (String t : mapping.byTopic().keySet()) {
+      if (!t.startsWith(mapping.base() + "/")) subs = subs.thenCompose(a -> client.subscribeWith().topicFilter(t).qos(MqttQos.AT_LEAST_ONCE).send());
+    }
+    subs.whenComplete((a, err) -> {
           if (err != null) {
             LOG.warn("MQTT subscribe failed: {}", err.toString());
             return;
@@ -150,7 +156,8 @@ public final class MqttDevices implements AutoCloseable {
         return;
       }
       received.incrementAndGet();
-      if (topic.endsWith("/set") || topic.endsWith("/availability")) return; // our own output commands echoing back
+      // Our own output commands echoing back, and availability messages.
+      if (topic.endsWith("/set") || topic.endsWith("/availability") || mapping.outputTopics().containsValue(topic)) return;
       DeviceBinding b = mapping.forTopic(topic).orElse(null);
       if (b == null) {
         unknownTopics.incrementAndGet();
@@ -186,9 +193,11 @@ public final class MqttDevices implements AutoCloseable {
     try {
       Instant now = clock.instant();
       for (DeviceBinding b : mapping.byTopic().values()) {
-        if (b.kind() == DeviceBinding.Kind.HOLD_UP || b.kind() == DeviceBinding.Kind.READER) continue; // event-only devices
+        if (b.eventOnly()) continue;
+        Duration limit = mapping.supervisionOf(b);
+        if (limit.isZero()) continue; // supervision off for this device
         Instant h = heard.getOrDefault(b.device(), started);
-        if (Duration.between(h, now).compareTo(mapping.supervision()) >= 0 && silent.add(b.device())) {
+        if (Duration.between(h, now).compareTo(limit) >= 0 && silent.add(b.device())) {
           LOG.warn("device {} silent since {}: supervision fault", b.device(), h);
           panel.eventLog().append(now, org.vigil.panel.eventlog.EventClass.MANDATORY, true,
               "device " + b.device() + " silent since " + h + ": supervision fault", SUPERVISION_RULE);
