@@ -174,12 +174,14 @@ class DemoTest {
     unsetHall("271828");
     String normalScreen = get(base() + "/keypad/kp-hall/screen").body();
     String normalHa = demo.devices().haState("hall");
+    String normalAttributes = demo.devices().haAttributes("hall");
     assertThat(demo.desk().open()).noneMatch(a -> a.kind() == AlarmKind.DURESS);
 
     setHallAndVault("271828");
     unsetHall(Demo.DEMO_DURESS_PIN);
     assertThat(get(base() + "/keypad/kp-hall/screen").body()).isEqualTo(normalScreen).doesNotContainIgnoringCase("duress");
     assertThat(demo.devices().haState("hall")).isEqualTo(normalHa).isEqualTo("disarmed");
+    assertThat(demo.devices().haAttributes("hall")).isEqualTo(normalAttributes).contains("Deputy manager");
     await().atMost(Duration.ofSeconds(20)).failFast(() -> false).conditionEvaluationListener(c -> {
       if (c.getRemainingTimeInMS() < 600) demo.panel().eventLog().tail(25).forEach(e -> System.err.println("LOG " + e.message() + " [" + e.rule() + "]"));
     }).until(() -> demo.desk().open().stream().anyMatch(a -> a.kind() == AlarmKind.DURESS));

@@ -227,6 +227,8 @@ public final class MqttDevices implements AutoCloseable {
       c.put("state_topic", stateTopic(a.id()));
       c.put("command_topic", commandTopic(a.id()));
       c.put("availability_topic", availabilityTopic());
+      // Per-user attribution: who set or unset the area last (user number and name, as the panel's own log has it).
+      c.put("json_attributes_topic", attributesTopic(a.id()));
       // REMOTE_CODE: Home Assistant asks for a code and passes it on; it never stores one.
       c.put("code", "REMOTE_CODE");
       c.put("code_arm_required", true);
@@ -245,6 +247,10 @@ public final class MqttDevices implements AutoCloseable {
 
   public String stateTopic(String area) {
     return mapping.stateBase() + "/" + area + "/state";
+  }
+
+  public String attributesTopic(String area) {
+    return mapping.stateBase() + "/" + area + "/attributes";
   }
 
   public String commandTopic(String area) {
@@ -286,8 +292,24 @@ public final class MqttDevices implements AutoCloseable {
     for (Area a : panel.site().areas()) {
       String st = haState(s, a.id(), triggered.contains(a.id()));
       String before = haStates.put(a.id(), st);
-      if (all || !st.equals(before)) publish(stateTopic(a.id()), st, true);
+      if (all || !st.equals(before)) {
+        publish(attributesTopic(a.id()), attributes(s, a.id()), true);
+        publish(stateTopic(a.id()), st, true);
+      }
     }
+  }
+
+  /** {@code {"changed_by": "Deputy manager", "user": 2}}: the user of the area's last set or unset (0 = the panel or the ARC). */
+  public String haAttributes(String area) {
+    return attributes(panel.state(), area);
+  }
+
+  String attributes(PanelState s, String area) {
+    int user = s.area(area).user();
+    ObjectNode n = JSON.createObjectNode();
+    n.put("changed_by", user == 0 ? "panel" : panel.site().user(user).map(org.vigil.panel.config.User::name).orElse("user " + user));
+    n.put("user", user);
+    return n.toString();
   }
 
   /**

@@ -249,14 +249,14 @@ public final class PanelWeb implements AutoCloseable {
   private void installerPage(Context ctx) {
     Optional<InstallerAccess.Session> s = installerSession(ctx);
     if (s.isEmpty()) {
-      ctx.header("Cache-Control", "no-store").html(loginPage(null));
+      ctx.header("Cache-Control", "no-store").html(loginPage(null, false));
       return;
     }
     ctx.header("Cache-Control", "no-store").html(layout("Installer view", installerBody(s.get())));
   }
 
   /** The page before login: how access level 3 is obtained, the grant form and the login form. */
-  private String loginPage(String message) {
+  private String loginPage(String message, boolean error) {
     InstallerAccess.Authorisation a = installers.authorisation();
     StringBuilder kp = new StringBuilder();
     for (Keypad k : site().keypads()) kp.append("<option value=\"").append(esc(k.id())).append("\">").append(esc(k.name())).append("</option>");
@@ -265,7 +265,7 @@ public final class PanelWeb implements AutoCloseable {
             : "Installer access is authorised until " + a.until() + " (" + remaining(a) + " left).")
         : "Installer access is not authorised now.";
     String body = "<h1>Installer view: " + esc(site().site().name()) + "</h1>"
-        + (message == null ? "" : "<p class=\"flash error\" id=\"message\">" + esc(message) + "</p>")
+        + (message == null ? "" : "<p class=\"flash " + (error ? "error" : "ok") + "\" id=\"message\">" + esc(message) + "</p>")
         + "<p class=\"muted\">Engineer functions need access level 3, granted by a master or manager (access level 2) for a limited time "
         + "(EN 50131-1; code, #, 6, 5 at any keypad or below; code, #, 6, 4 ends it). Then the installer logs in with the installer code.</p>"
         + "<p id=\"authorisation\">" + esc(state) + "</p>"
@@ -295,7 +295,7 @@ public final class PanelWeb implements AutoCloseable {
   private void installerGrant(Context ctx) {
     if (!sameOrigin(ctx)) return;
     String answer = installers.grant(ctx.formParam("keypad"), ctx.formParam("code"));
-    ctx.header("Cache-Control", "no-store").html(loginPage("Keypad: " + answer));
+    ctx.header("Cache-Control", "no-store").html(loginPage("Keypad: " + answer, !installers.authorisation().open()));
   }
 
   private void installerLogin(Context ctx) {
@@ -305,7 +305,7 @@ public final class PanelWeb implements AutoCloseable {
         ctx.header("Set-Cookie", INSTALLER_COOKIE + "=" + g.session().token() + "; Path=/installer; HttpOnly; SameSite=Strict");
         ctx.redirect("/installer", io.javalin.http.HttpStatus.SEE_OTHER);
       }
-      case InstallerAccess.Login.Refused r -> ctx.status(r.status()).header("Cache-Control", "no-store").html(loginPage(r.reason()));
+      case InstallerAccess.Login.Refused r -> ctx.status(r.status()).header("Cache-Control", "no-store").html(loginPage(r.reason(), true));
     }
   }
 
@@ -350,19 +350,19 @@ public final class PanelWeb implements AutoCloseable {
     InstallerAccess.Authorisation a = installers.authorisation();
     StringBuilder b = new StringBuilder("<p id=\"remaining\" class=\"chip\">")
         .append(a.until() == null ? "access level 3: no time limit" : "access level 3 ends in " + esc(remainingText(a.remaining(panel.now()).orElse(Duration.ZERO)))
-            + " (" + a.until() + ")").append("</p>");
+            + " (until " + time(a.until()) + ")").append("</p>");
     var restore = s.feature(SettingFeature.RestoreRequired.class, SettingFeature.RestoreRequired.EMPTY).areas();
     b.append("<h2>Areas</h2><table><tr><th>area</th><th>status</th><th>since</th><th></th></tr>");
     for (Area ar : site().areas()) {
       AreaState st = s.area(ar.id());
       b.append("<tr><td>").append(esc(ar.id())).append(" ").append(esc(ar.name())).append("</td><td class=\"status\" data-area=\"")
           .append(esc(ar.id())).append("\">").append(esc(st.status().name().toLowerCase()))
-          .append(restore.contains(ar.id()) ? ", engineer restore required" : "").append("</td><td>").append(st.since()).append("</td><td>")
+          .append(restore.contains(ar.id()) ? ", engineer restore required" : "").append("</td><td>").append(time(st.since())).append("</td><td>")
           .append(restore.contains(ar.id()) ? engineerButton("restore", ar.id(), "Engineer restore") : "").append("</td></tr>");
     }
     b.append("</table><h2>Zones and devices</h2>");
     if (walk.running()) {
-      b.append("<p id=\"walktest\">Walk test running since ").append(walk.started()).append(": ").append(walk.seen().size()).append(" of ")
+      b.append("<p id=\"walktest\">Walk test running since ").append(time(walk.started())).append(": ").append(walk.seen().size()).append(" of ")
           .append(site().detectors().size()).append(" detectors seen. ").append(engineerButton("walktest", "stop", "End walk test")).append("</p>");
     } else {
       b.append("<p id=\"walktest\">").append(engineerButton("walktest", "start", "Start walk test")).append("</p>");
@@ -391,10 +391,15 @@ public final class PanelWeb implements AutoCloseable {
     List<LogEntry> tail = panel.eventLog().tail(80);
     for (int i = tail.size() - 1; i >= 0; i--) {
       LogEntry e = tail.get(i);
-      b.append("<tr><td>").append(e.seq()).append("</td><td>").append(e.at()).append("</td><td>").append(e.eventClass().name().toLowerCase())
+      b.append("<tr><td>").append(e.seq()).append("</td><td>").append(time(e.at())).append("</td><td>").append(e.eventClass().name().toLowerCase())
           .append(e.userVisible() ? "" : " (installer)").append("</td><td>").append(esc(e.message())).append("</td><td>").append(esc(e.rule())).append("</td></tr>");
     }
     return b.append("</table>").toString();
+  }
+
+  /** Times on the pages: UTC to the second. */
+  static String time(Instant t) {
+    return t == null ? "" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
   private static String engineerButton(String action, String target, String label) {

@@ -154,6 +154,8 @@ class MqttDevicesTest {
         retained.put(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))).send().get();
     device.toAsync().subscribeWith().topicFilter("vigil/+/state").callback(p ->
         retained.put(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))).send().get();
+    device.toAsync().subscribeWith().topicFilter("vigil/+/attributes").callback(p ->
+        retained.put(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))).send().get();
     await().atMost(Duration.ofSeconds(10)).until(() -> retained.keySet().stream().filter(t -> t.endsWith("/config")).count() == 3);
     assertThat(retained.get("vigil/hall/state")).isEqualTo("disarmed");
     String hall = retained.entrySet().stream().filter(e -> e.getKey().endsWith("_hall/config")).findFirst().orElseThrow().getValue();
@@ -162,6 +164,10 @@ class MqttDevicesTest {
     send("vigil/office/set", "{\"action\":\"ARM_AWAY\",\"code\":\"271828\"}");
     await().atMost(Duration.ofSeconds(10)).until(() -> panel.state().area("office").status() != AreaStatus.UNSET);
     await().atMost(Duration.ofSeconds(10)).until(() -> !"disarmed".equals(retained.get("vigil/office/state")));
+    // Per-user attribution: the user whose code Home Assistant passed on.
+    await().atMost(Duration.ofSeconds(10)).until(() -> String.valueOf(retained.get("vigil/office/attributes")).contains("\"user\":2"));
+    assertThat(retained.get("vigil/office/attributes")).contains("\"changed_by\":\"Deputy manager\"");
+    assertThat(hall).contains("\"json_attributes_topic\":\"vigil/hall/attributes\"");
     // A wrong code or a bad command changes nothing.
     send("vigil/hall/set", "{\"action\":\"ARM_AWAY\",\"code\":\"000000\"}");
     send("vigil/hall/set", "{\"action\":\"ARM_AWAY\"}");
