@@ -216,7 +216,7 @@ public final class Demo implements AutoCloseable {
     b.append("  Installer view   ").append(installerUrl()).append("   (a manager authorises: 271828 # 65; then installer code ")
         .append(DEMO_INSTALLER_PIN).append(")\n");
     b.append("  ARC console      ").append(consoleUrl()).append("   login: ").append(ADMIN_USER).append(" / ").append(adminPassword).append('\n');
-    b.append("  MQTT broker      ").append(mqttUrl()).append("   (Zigbee2MQTT topics zigbee2mqtt/<device>, Home Assistant discovery)\n");
+    b.append("  MQTT broker      ").append(mqttUrl()).append("   (Zigbee2MQTT topics as mapped in the site file, Home Assistant discovery)\n");
     b.append("  ARC DC-09        tcp+udp 127.0.0.1:").append(arc.dc09Port()).append("   account ").append(site.transmission().account()).append('\n');
     b.append("Demo codes (example site): branch manager 314159, deputy 271828 (duress ").append(DEMO_DURESS_PIN).append("), cashier 161803, installer ").append(DEMO_INSTALLER_PIN).append(".\n");
     b.append("Set the hall: 314159 then A at the hall keypad, open and close the front door, lock the front lock; the\n");
