@@ -156,8 +156,12 @@ public final class MqttDevices implements AutoCloseable {
         return;
       }
       received.incrementAndGet();
-      // Our own output commands echoing back, and availability messages.
-      if (topic.endsWith("/set") || topic.endsWith("/availability") || mapping.outputTopics().containsValue(topic)) return;
+      if (topic.endsWith("/availability")) {
+        availability(topic.substring(0, topic.length() - "/availability".length()), payload);
+        return;
+      }
+      // Our own output commands echoing back.
+      if (topic.endsWith("/set") || mapping.outputTopics().containsValue(topic)) return;
       DeviceBinding b = mapping.forTopic(topic).orElse(null);
       if (b == null) {
         unknownTopics.incrementAndGet();
@@ -185,6 +189,46 @@ public final class MqttDevices implements AutoCloseable {
       // Never let one message stop the consumer.
       malformed.incrementAndGet();
       LOG.error("MQTT {}: message not handled: {}", topic, e.toString());
+    }
+  }
+
+  /**
+   * Zigbee2MQTT's availability ({@code <device topic>/availability}, {@code online}/{@code offline}
+   * or {@code {"state":"offline"}}): offline is the same supervision fault as silence, at once; online
+   * clears it. Never an alarm.
+   */
+  private void availability(String deviceTopic, byte[] payload) {
+    DeviceBinding b = mapping.forTopic(deviceTopic).orElse(null);
+    if (b == null || b.eventOnly()) return; // our own availability, the bridge's, or a device we do not supervise
+    String text = new String(payload, StandardCharsets.UTF_8).trim();
+    String state = text;
+    if (text.startsWith("{")) {
+      try {
+        state = JSON.readTree(text).path("state").asText("");
+      } catch (Exception e) {
+        state = "";
+      }
+    }
+    Instant now = clock.instant();
+    switch (state.toLowerCase()) {
+      case "offline" -> {
+        if (mapping.supervisionOf(b).isZero() || !silent.add(b.device())) return;
+        LOG.warn("device {} offline (availability): supervision fault", b.device());
+        panel.eventLog().append(now, org.vigil.panel.eventlog.EventClass.MANDATORY, true,
+            "device " + b.device() + " reported offline by the bridge: supervision fault", SUPERVISION_RULE);
+        panel.submit(new Input.FaultRaised(b.device()));
+      }
+      case "online" -> {
+        heard.put(b.device(), now);
+        if (silent.remove(b.device())) {
+          panel.submit(new Input.FaultCleared(b.device()));
+          panel.eventLog().append(now, org.vigil.panel.eventlog.EventClass.MANDATORY, true, "device " + b.device() + " reporting again", SUPERVISION_RULE);
+        }
+      }
+      default -> {
+        malformed.incrementAndGet();
+        LOG.warn("MQTT {}/availability: malformed payload ignored (online or offline expected)", deviceTopic);
+      }
     }
   }
 

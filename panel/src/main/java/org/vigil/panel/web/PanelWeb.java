@@ -608,8 +608,8 @@ public final class PanelWeb implements AutoCloseable {
         done = device + " " + ("active".equals(value) ? "active" : "normal");
       }
       case "tamper" -> {
-        if (site().detector(device).isEmpty() && site().holdUpDevice(device).isEmpty()) {
-          bad(ctx, "No device '" + device + "'.");
+        if (site().detector(device).isEmpty()) {
+          bad(ctx, "No detector '" + device + "'.");
           return;
         }
         actions.tamper(device, "open".equals(value));

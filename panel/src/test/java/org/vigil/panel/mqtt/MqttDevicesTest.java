@@ -136,6 +136,20 @@ class MqttDevicesTest {
   }
 
   @Test
+  void aDeviceReportedOfflineByTheBridgeIsASupervisionFaultAtOnceNeverAnAlarm() {
+    panel.apply(new org.vigil.panel.engine.Input.RemoteCommand("vault", org.vigil.panel.engine.Input.RemoteAction.SET, 0));
+    send("zigbee2mqtt/seismic-1/availability", "{\"state\":\"offline\"}");
+    await().atMost(Duration.ofSeconds(10)).until(() -> panel.state().zone("seismic-1").fault());
+    assertThat(devices.silentDevices()).containsExactly("seismic-1");
+    assertThat(uplink.sent).noneMatch(n -> n.signal() == Signal.INTRUDER || n.signal() == Signal.CONFIRMED_INTRUDER);
+    send("zigbee2mqtt/seismic-1/availability", "online");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !panel.state().zone("seismic-1").fault());
+    send("zigbee2mqtt/seismic-1/availability", "sleepy");
+    await().atMost(Duration.ofSeconds(10)).until(() -> devices.malformed.get() == 1);
+    assertThat(panel.eventLog().entries()).anyMatch(e -> e.message().equals("device seismic-1 reported offline by the bridge: supervision fault"));
+  }
+
+  @Test
   void aBrokerThatDisappearsAndReturnsIsCountedAndDevicesWorkAgain() throws Exception {
     broker.stopServer();
     await().atMost(Duration.ofSeconds(10)).until(() -> !devices.connected());
