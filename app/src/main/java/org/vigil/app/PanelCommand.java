@@ -48,19 +48,19 @@ public final class PanelCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "Data folder: event log, state, outbound queue (default: ${DEFAULT-VALUE})")
   Path data = Path.of(System.getProperty("user.home"), ".vigil", "panel");
 
-  @Option(names = "--mqtt", paramLabel = "URL", description = "MQTT broker, e.g. tcp://127.0.0.1:1883 (default: no MQTT)")
+  @Option(names = "--mqtt", paramLabel = "URL", description = "MQTT broker, e.g. tcp://127.0.0.1:1883 (default: the site file's mqtt.broker; none: no MQTT)")
   URI mqtt;
 
-  @Option(names = "--mqtt-base", description = "Device topic base (default: ${DEFAULT-VALUE})")
-  String mqttBase = "zigbee2mqtt";
+  @Option(names = "--mqtt-base", description = "Device topic base (default: the site file's mqtt.base_topic, else zigbee2mqtt)")
+  String mqttBase;
 
-  @Option(names = "--supervision", description = "A device silent this long is a fault (default: ${DEFAULT-VALUE})")
-  Duration supervision = MqttMapping.DEFAULT_SUPERVISION;
+  @Option(names = "--supervision", description = "A device silent this long is a fault, 0s = off (default: the site file's mqtt.supervision, else 25h)")
+  Duration supervision;
 
   @Option(names = "--http-port", description = "Web keypads and installer view (default: ${DEFAULT-VALUE}; -1 = off)")
   int httpPort = 8080;
 
-  @Option(names = "--http-host", description = "HTTP listen address (default: ${DEFAULT-VALUE}; the pages have no login yet)")
+  @Option(names = "--http-host", description = "HTTP listen address (default: ${DEFAULT-VALUE}). Web keypads are open like physical ones; the installer view needs level 3 access")
   String httpHost = "127.0.0.1";
 
   @Option(names = "--image-port", description = "Serves hold-up images to the ARC on this port, on --http-host (default: ${DEFAULT-VALUE} = off; 0 = any free port)."
@@ -69,6 +69,9 @@ public final class PanelCommand implements Callable<Integer> {
 
   @Option(names = "--image-url", paramLabel = "URL", description = "The image server's address as the ARC reaches it, e.g. http://203.0.113.5:8081/ (default: the bound address)")
   URI imageUrl;
+
+  @Option(names = "--simulator", description = "Also serve the site simulator (bench testing: it acts as every device); it opens only with the printed link, which carries a random token")
+  boolean simulator;
 
   @Option(names = "--no-signalling", description = "Do not open the transmission paths (bench testing)")
   boolean noSignalling;
@@ -101,9 +104,14 @@ public final class PanelCommand implements Callable<Integer> {
     ImageServer imageServer = imagePort < 0 ? null : ImageServer.start(images, new InetSocketAddress(httpHost, imagePort), imageUrl);
     PanelService panel = PanelService.start(site, data, clock, uplink, imageServer == null ? null : new PanelService.Visual(images, imageServer::linkFor));
     ref.set(panel);
-    MqttDevices devices = mqtt == null ? null : MqttDevices.start(panel, MqttMapping.zigbee2mqtt(site, mqttBase, supervision), mqtt, clock);
+    // The site file's mqtt section decides; the command line overrides broker, base topic and supervision.
+    URI broker = mqtt != null ? mqtt : site.mqtt().broker();
+    String base = mqttBase != null ? mqttBase : site.mqtt().baseTopic();
+    MqttMapping mapping = MqttMapping.of(site, base, supervision != null ? supervision : site.mqtt().supervision());
+    MqttDevices devices = broker == null ? null : MqttDevices.start(panel, mapping, broker, clock);
     PanelWeb web = httpPort < 0 ? null
-        : PanelWeb.start(panel, new DirectActions(panel), devices == null ? null : devices::counters, httpHost, httpPort);
+        : PanelWeb.start(panel, new DirectActions(panel), devices == null ? null : devices::counters,
+            new PanelWeb.Options(httpHost, httpPort, simulator ? PanelWeb.newToken() : null));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (web != null) web.close();
@@ -115,10 +123,12 @@ public final class PanelCommand implements Callable<Integer> {
     }, "vigil-panel-shutdown"));
     out.println("Panel running: " + site.site().name() + (panel.restored() ? " (state restored)" : ""));
     out.println("  Signalling: " + uplink.describe());
-    out.println("  MQTT:       " + (mqtt == null ? "off" : mqtt + " (" + mqttBase + "/<device>, Home Assistant discovery)"));
+    out.println("  MQTT:       " + (broker == null ? "off" : broker + " (" + base + "/<device>" + (site.mqtt().devices().isEmpty() ? "" : ", "
+        + site.mqtt().devices().size() + " device(s) mapped in the site file") + ", Home Assistant discovery)"));
     if (web != null) {
       site.keypads().forEach(k -> out.println("  Keypad:     http://" + httpHost + ":" + web.port() + "/keypad/" + k.id()));
-      out.println("  Installer:  http://" + httpHost + ":" + web.port() + "/installer");
+      out.println("  Installer:  http://" + httpHost + ":" + web.port() + "/installer   (level 3: a master or manager authorises with code # 65, then the installer code)");
+      if (simulator) out.println("  Simulator:  " + web.simulatorLink(httpHost));
     }
     out.println("  Images:     " + (imageServer == null ? data.resolve("images") + " (no image server)" : imageServer.base() + "images/ (and " + data.resolve("images") + ")"));
     out.println("  Data:       " + data);

@@ -2,6 +2,8 @@ package org.vigil.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -28,11 +30,12 @@ class PanelCommandTest {
   }
 
   /** Starts {@code vigil panel} in its own JVM (so it can be killed like a power cut); returns it and its keypad URL. */
-  static Process startPanel(Path data, List<String> lines) throws Exception {
+  static Process startPanel(Path data, List<String> lines, String... more) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.vigil.app.Vigil", "panel",
-        "--config", BANK.toString(), "--data", data.toString(), "--http-port", "0", "--no-signalling")
-        .redirectErrorStream(true).start();
+    List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "org.vigil.app.Vigil", "panel",
+        "--config", BANK.toString(), "--data", data.toString(), "--http-port", "0", "--no-signalling"));
+    cmd.addAll(List.of(more));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = r.readLine()) != null) {
@@ -49,6 +52,78 @@ class PanelCommandTest {
       if (m.find()) return m.group(1);
     }
     throw new AssertionError("no keypad URL in " + lines);
+  }
+
+  static String simulatorLink(List<String> lines) {
+    for (String l : lines) {
+      Matcher m = Pattern.compile("Simulator:\\s+(http://\\S+)").matcher(l);
+      if (m.find()) return m.group(1);
+    }
+    throw new AssertionError("no simulator link in " + lines);
+  }
+
+  static HttpResponse<String> post(HttpClient http, String url, String form) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode snapshot(Path data) throws Exception {
+    List<String> l = Files.readAllLines(data.resolve("state.json"));
+    return new ObjectMapper().readTree(l.get(1));
+  }
+
+  /**
+   * Power cut while the hall is set and an alarm is running (bell time, confirmation window as
+   * deadlines): after the restart the hall is still set, the bell still on, and every running timer
+   * has exactly the deadline it had.
+   */
+  @Test
+  void killedWhileSetWithAnAlarmRunningThePanelComesBackSetWithItsTimersIntact(@TempDir Path data) throws Exception {
+    List<String> lines = new ArrayList<>();
+    Process p = startPanel(data, lines, "--simulator");
+    HttpClient http = HttpClient.newHttpClient();
+    JsonNode before;
+    try {
+      String link = simulatorLink(lines);
+      String token = link.substring(link.indexOf("token=") + 6);
+      String base = keypadBase(lines);
+      for (char c : "314159A".toCharArray()) assertThat(post(http, base + "/keypad/kp-hall/key", "key=" + c).statusCode()).isEqualTo(200);
+      for (String[] a : new String[][] {{"front-door", "active"}, {"front-door", "normal"}, {"front-lock", "active"}, {"gb-hall", "active"}}) {
+        assertThat(post(http, base + "/simulator/detector", "device=" + a[0] + "&value=" + a[1] + "&token=" + token).statusCode()).isEqualTo(200);
+        Thread.sleep(300); // the simulator hands clicks to the panel asynchronously; keep their order
+      }
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).conditionEvaluationListener(c -> {
+        try {
+          if (c.getRemainingTimeInMS() < 600) System.err.println("SNAPSHOT " + Files.readAllLines(data.resolve("state.json")).get(1));
+        } catch (java.io.IOException e) {
+          System.err.println("SNAPSHOT unreadable: " + e);
+        }
+      }).until(() -> {
+        JsonNode s = snapshot(data);
+        return s.at("/areas/hall/status/1").asText().equals("SET") && s.at("/outputs/bell").asBoolean() && s.at("/zones/gb-hall/active").asBoolean();
+      });
+      before = snapshot(data);
+    } finally {
+      p.destroyForcibly(); // SIGKILL: no shutdown hook runs, as with a power cut
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+    assertThat(before.get("deadlines").size()).as("running timers").isGreaterThan(0);
+    List<String> again = new ArrayList<>();
+    Process q = startPanel(data, again);
+    JsonNode after;
+    try {
+      after = snapshot(data);
+    } finally {
+      q.destroyForcibly();
+      q.waitFor(10, TimeUnit.SECONDS);
+    }
+    assertThat(again).anyMatch(l -> l.contains("(state restored)"));
+    assertThat(after.at("/areas/hall")).isEqualTo(before.at("/areas/hall"));
+    assertThat(after.at("/outputs/bell").asBoolean()).isTrue();
+    assertThat(after.get("zones")).isEqualTo(before.get("zones"));
+    assertThat(after.get("deadlines")).as("every timer keeps its deadline").isEqualTo(before.get("deadlines"));
+    CliRun log = run("panel", "log", "--data", data.toString());
+    assertThat(log.out()).contains("panel restarted: state restored", "hall set", "chain intact");
   }
 
   @Test

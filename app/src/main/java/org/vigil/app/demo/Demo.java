@@ -51,6 +51,7 @@ public final class Demo implements AutoCloseable {
   private PanelWeb web;
   private SiteConfig site;
   private String adminPassword;
+  private String simulatorToken;
 
   private Demo() {}
 
@@ -103,12 +104,14 @@ public final class Demo implements AutoCloseable {
     panel = PanelService.start(site, o.dataDir().resolve("panel"), clock, uplink);
     ref.set(panel);
     started.add(panel);
-    MqttMapping mapping = MqttMapping.zigbee2mqtt(site);
+    // The site file's mqtt section (topics, fields, supervision); the broker is the demo's own.
+    MqttMapping mapping = MqttMapping.of(site);
     devices = MqttDevices.start(panel, mapping, URI.create(broker.url()), clock);
     started.add(devices);
     MqttSiteActions actions = new MqttSiteActions("127.0.0.1", broker.port(), mapping, panel);
     started.add(actions);
-    web = PanelWeb.start(panel, actions, devices::counters, "127.0.0.1", o.panelHttpPort());
+    simulatorToken = PanelWeb.newToken();
+    web = PanelWeb.start(panel, actions, devices::counters, new PanelWeb.Options("127.0.0.1", o.panelHttpPort(), simulatorToken));
     started.add(web);
   }
 
@@ -121,12 +124,18 @@ public final class Demo implements AutoCloseable {
     }
     // The demo gives the deputy manager a duress PIN so duress can be tried (the example itself has none).
     text = text.replace("pin: \"271828\",", "pin: \"271828\", duress_pin: \"" + DEMO_DURESS_PIN + "\",");
+    // ... and an installer (level 0 everywhere), whose code works only after a manager authorised it (code # 65).
+    text = text.replace("\nusers:\n", "\nusers:\n  - {number: 9, name: Installer (Example Alarms), home_area: hall, authority: {hall: 0, office: 0, vault: 0}, pin: \""
+        + DEMO_INSTALLER_PIN + "\"}\n");
     Files.writeString(file, text);
     return SiteLoader.load(file).orThrow();
   }
 
   /** The deputy manager's duress PIN in the demo. */
   public static final String DEMO_DURESS_PIN = "582046";
+
+  /** The installer's code in the demo (user 9, level 0). */
+  public static final String DEMO_INSTALLER_PIN = "802154";
 
   /**
    * Points every transmission path at the local ARC (the example names arc1/arc2.example.net) and
@@ -142,8 +151,22 @@ public final class Demo implements AutoCloseable {
     return s.withTransmission(nt);
   }
 
+  /** The simulator's link with its token (the simulator is never open without it). */
   public String simulatorUrl() {
-    return "http://127.0.0.1:" + web.port() + "/simulator";
+    return web.simulatorLink("127.0.0.1");
+  }
+
+  /** Where the panel's pages are, e.g. {@code http://127.0.0.1:8080}. */
+  public String panelUrl() {
+    return "http://127.0.0.1:" + web.port();
+  }
+
+  public String simulatorToken() {
+    return simulatorToken;
+  }
+
+  public PanelWeb web() {
+    return web;
   }
 
   public String installerUrl() {
@@ -186,15 +209,16 @@ public final class Demo implements AutoCloseable {
   public String banner() {
     StringBuilder b = new StringBuilder();
     b.append("Vigil demo running: ").append(site.site().name()).append('\n');
-    b.append("  Site simulator   ").append(simulatorUrl()).append('\n');
+    b.append("  Site simulator   ").append(simulatorUrl()).append("   (the link carries its token)\n");
     for (int i = 0; i < site.keypads().size(); i++) {
       b.append("  Web keypad       ").append(keypadUrls().get(i)).append("   (").append(site.keypads().get(i).name()).append(")\n");
     }
-    b.append("  Installer view   ").append(installerUrl()).append('\n');
+    b.append("  Installer view   ").append(installerUrl()).append("   (a manager authorises: 271828 # 65; then installer code ")
+        .append(DEMO_INSTALLER_PIN).append(")\n");
     b.append("  ARC console      ").append(consoleUrl()).append("   login: ").append(ADMIN_USER).append(" / ").append(adminPassword).append('\n');
-    b.append("  MQTT broker      ").append(mqttUrl()).append("   (Zigbee2MQTT topics zigbee2mqtt/<device>, Home Assistant discovery)\n");
+    b.append("  MQTT broker      ").append(mqttUrl()).append("   (Zigbee2MQTT topics as mapped in the site file, Home Assistant discovery)\n");
     b.append("  ARC DC-09        tcp+udp 127.0.0.1:").append(arc.dc09Port()).append("   account ").append(site.transmission().account()).append('\n');
-    b.append("Demo codes (example site): branch manager 314159, deputy 271828 (duress ").append(DEMO_DURESS_PIN).append("), cashier 161803.\n");
+    b.append("Demo codes (example site): branch manager 314159, deputy 271828 (duress ").append(DEMO_DURESS_PIN).append("), cashier 161803, installer ").append(DEMO_INSTALLER_PIN).append(".\n");
     b.append("Set the hall: 314159 then A at the hall keypad, open and close the front door, lock the front lock; the\n");
     b.append("vault completes with the ARC button on the simulator page.\n");
     b.append("Stop with Ctrl-C.\n");

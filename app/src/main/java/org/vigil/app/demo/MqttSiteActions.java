@@ -46,14 +46,25 @@ final class MqttSiteActions implements SiteActions, AutoCloseable {
   private void publishState(String device) {
     DeviceBinding b = mapping.forDevice(device).orElseThrow(() -> new IllegalArgumentException("no MQTT device " + device));
     boolean on = active.getOrDefault(device, false);
-    String field = switch (b.kind()) {
-      case CONTACT -> "\"contact\":" + !on;
-      case OCCUPANCY -> "\"occupancy\":" + on;
-      case VIBRATION -> "\"vibration\":" + on;
-      case SWITCH -> "\"state\":\"" + (on ? "ON" : "OFF") + "\"";
-      default -> throw new IllegalArgumentException(device + " is not a detector");
-    };
-    publish(b.topic(), "{" + field + ",\"tamper\":" + tamper.getOrDefault(device, false) + ",\"battery_low\":false,\"linkquality\":120}");
+    if (b.eventOnly()) throw new IllegalArgumentException(device + " is not a detector");
+    var n = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    String when = b.activeValue();
+    if (when == null) {
+      switch (b.kind()) {
+        case CONTACT -> n.put(b.activeField(), !on);
+        case SWITCH -> n.put(b.activeField(), on ? "ON" : "OFF");
+        default -> n.put(b.activeField(), on);
+      }
+    } else if (when.equalsIgnoreCase("true") || when.equalsIgnoreCase("false")) {
+      n.put(b.activeField(), on == Boolean.parseBoolean(when.toLowerCase()));
+    } else {
+      n.put(b.activeField(), on ? when : "normal");
+    }
+    // The device's whole state each time, as Zigbee2MQTT sends it.
+    if (b.tamperField() != null) n.put(b.tamperField(), tamper.getOrDefault(device, false));
+    if (b.faultField() != null) n.put(b.faultField(), false);
+    n.put("linkquality", 120);
+    publish(b.topic(), n.toString());
   }
 
   @Override

@@ -57,7 +57,7 @@ class DemoTest {
   }
 
   static String base() {
-    return demo.simulatorUrl().replace("/simulator", "");
+    return demo.panelUrl();
   }
 
   static void key(String keypad, String keys) throws Exception {
@@ -67,7 +67,7 @@ class DemoTest {
   }
 
   static void sim(String action, String device, String value) throws Exception {
-    HttpResponse<String> r = post(base() + "/simulator/" + action, "device=" + device + "&value=" + value);
+    HttpResponse<String> r = post(base() + "/simulator/" + action, "device=" + device + "&value=" + value + "&token=" + demo.simulatorToken());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
 
@@ -82,8 +82,11 @@ class DemoTest {
   @Test
   @Order(2)
   void everyPrintedPageAnswers() throws Exception {
-    assertThat(get(demo.simulatorUrl()).body()).contains("Site simulator", "Front door", "Counter 1 hold-up", "Front door reader");
-    assertThat(get(demo.installerUrl()).body()).contains("Installer view", "Event log", "Design validator", "panel started");
+    assertThat(get(base() + "/simulator?token=" + demo.simulatorToken()).statusCode()).isEqualTo(303);
+    assertThat(get(base() + "/simulator/live?token=" + demo.simulatorToken()).body()).contains("hall:");
+    // Before the installer logs in, the installer view is only the way in: no states, no log.
+    assertThat(get(demo.installerUrl()).body()).contains("Installer view", "Authorise installer access", "installer code")
+        .doesNotContain("Event log", "panel started");
     for (String k : demo.keypadUrls()) assertThat(get(k).statusCode()).isEqualTo(200);
     assertThat(get(demo.keypadUrls().get(0)).body()).contains("Hall keypad", "data-key=\"U\"");
     HttpResponse<String> login = get(demo.consoleUrl());
@@ -95,9 +98,15 @@ class DemoTest {
   @Test
   @Order(3)
   void badSimulatorAndKeypadInputIsRefusedPolitely() throws Exception {
-    assertThat(post(base() + "/simulator/detector", "device=nope&value=active").statusCode()).isEqualTo(400);
-    assertThat(post(base() + "/simulator/holdup", "device=hd-counter-1&value=explode").statusCode()).isEqualTo(400);
-    assertThat(post(base() + "/simulator/teleport", "device=x").statusCode()).isEqualTo(404);
+    // The simulator acts as every device: without its token nothing happens.
+    assertThat(get(base() + "/simulator").statusCode()).isEqualTo(403);
+    assertThat(post(base() + "/simulator/detector", "device=pir-hall&value=active").statusCode()).isEqualTo(403);
+    assertThat(post(base() + "/simulator/detector", "device=pir-hall&value=active&token=0123").statusCode()).isEqualTo(403);
+    assertThat(demo.panel().state().zone("pir-hall").active()).isFalse();
+    String t = "&token=" + demo.simulatorToken();
+    assertThat(post(base() + "/simulator/detector", "device=nope&value=active" + t).statusCode()).isEqualTo(400);
+    assertThat(post(base() + "/simulator/holdup", "device=hd-counter-1&value=explode" + t).statusCode()).isEqualTo(400);
+    assertThat(post(base() + "/simulator/teleport", "device=x" + t).statusCode()).isEqualTo(404);
     assertThat(post(base() + "/keypad/kp-hall/key", "key=Z").statusCode()).isEqualTo(400);
     assertThat(get(base() + "/keypad/kp-nowhere").statusCode()).isEqualTo(404);
   }
@@ -165,12 +174,14 @@ class DemoTest {
     unsetHall("271828");
     String normalScreen = get(base() + "/keypad/kp-hall/screen").body();
     String normalHa = demo.devices().haState("hall");
+    String normalAttributes = demo.devices().haAttributes("hall");
     assertThat(demo.desk().open()).noneMatch(a -> a.kind() == AlarmKind.DURESS);
 
     setHallAndVault("271828");
     unsetHall(Demo.DEMO_DURESS_PIN);
     assertThat(get(base() + "/keypad/kp-hall/screen").body()).isEqualTo(normalScreen).doesNotContainIgnoringCase("duress");
     assertThat(demo.devices().haState("hall")).isEqualTo(normalHa).isEqualTo("disarmed");
+    assertThat(demo.devices().haAttributes("hall")).isEqualTo(normalAttributes).contains("Deputy manager");
     await().atMost(Duration.ofSeconds(20)).failFast(() -> false).conditionEvaluationListener(c -> {
       if (c.getRemainingTimeInMS() < 600) demo.panel().eventLog().tail(25).forEach(e -> System.err.println("LOG " + e.message() + " [" + e.rule() + "]"));
     }).until(() -> demo.desk().open().stream().anyMatch(a -> a.kind() == AlarmKind.DURESS));

@@ -16,6 +16,7 @@ import org.vigil.panel.yaml.Loc;
  * @param holdUp hold-up system settings (audio/visual confirmation, image capture)
  * @param codes code, lockout and quick-arm rules (top-level {@code codes:} key)
  * @param restore restore rules: anti-code secret for the BS 8473 remote reset ({@code restore:} key)
+ * @param mqtt MQTT broker, topics and per-device field mapping ({@code mqtt:}); never null: the convention when absent
  */
 public record SiteConfig(
     SiteInfo site,
@@ -33,40 +34,43 @@ public record SiteConfig(
     Map<String, Loc> sourceMap,
     HoldUpSystem holdUp,
     CodePolicy codes,
-    RestorePolicy restore) {
+    RestorePolicy restore,
+    MqttSettings mqtt) {
 
   public SiteConfig {
     if (restore == null) restore = RestorePolicy.DEFAULTS;
+    if (mqtt == null) mqtt = MqttSettings.CONVENTION;
   }
 
-  /** Without a {@code restore:} section (defaults: no anti-code). */
-  public SiteConfig(
-      SiteInfo site,
-      List<Area> areas,
-      List<Detector> detectors,
-      List<HoldUpDevice> holdUpDevices,
-      List<Keypad> keypads,
-      List<Reader> readers,
-      List<Camera> cameras,
-      List<Output> outputs,
-      Timers timers,
-      List<User> users,
-      Transmission transmission,
-      Path source,
-      Map<String, Loc> sourceMap,
-      HoldUpSystem holdUp,
-      CodePolicy codes) {
-    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, codes, RestorePolicy.DEFAULTS);
+  /** Without {@code restore:} and {@code mqtt:} sections (defaults: no anti-code, MQTT by convention). */
+  public SiteConfig(SiteInfo site, List<Area> areas, List<Detector> detectors, List<HoldUpDevice> holdUpDevices, List<Keypad> keypads,
+      List<Reader> readers, List<Camera> cameras, List<Output> outputs, Timers timers, List<User> users, Transmission transmission, Path source,
+      Map<String, Loc> sourceMap, HoldUpSystem holdUp, CodePolicy codes) {
+    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, codes,
+        RestorePolicy.DEFAULTS, MqttSettings.CONVENTION);
+  }
+
+  /** Without an {@code mqtt:} section: devices on MQTT follow the convention. */
+  public SiteConfig(SiteInfo site, List<Area> areas, List<Detector> detectors, List<HoldUpDevice> holdUpDevices, List<Keypad> keypads,
+      List<Reader> readers, List<Camera> cameras, List<Output> outputs, Timers timers, List<User> users, Transmission transmission, Path source,
+      Map<String, Loc> sourceMap, HoldUpSystem holdUp, CodePolicy codes, RestorePolicy restore) {
+    this(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, codes,
+        restore, MqttSettings.CONVENTION);
   }
 
   /** The same site with other transmission paths (e.g. the demo points them at its own ARC). */
   public SiteConfig withTransmission(Transmission t) {
-    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, t, source, sourceMap, holdUp, codes, restore);
+    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, t, source, sourceMap, holdUp, codes, restore, mqtt);
   }
 
   /** The same site with another code policy. */
   public SiteConfig withCodes(CodePolicy c) {
-    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, c, restore);
+    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, c, restore, mqtt);
+  }
+
+  /** The same site with another MQTT mapping. */
+  public SiteConfig withMqtt(MqttSettings m) {
+    return new SiteConfig(site, areas, detectors, holdUpDevices, keypads, readers, cameras, outputs, timers, users, transmission, source, sourceMap, holdUp, codes, restore, m);
   }
 
   public Optional<User> user(int number) {

@@ -134,11 +134,13 @@ public final class SiteLoader {
       CodePolicy codes = codes(f.obj("codes"));
       RestorePolicy restore = restore(f.obj("restore"));
       neighbours(codes.duressNeighbours());
+      MqttSettings mqtt = MqttSection.read(f.obj("mqtt"), p);
       f.done();
 
       List<org.vigil.panel.config.Reader> readers = readers0.stream().map(Reader0::reader).toList();
-      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap(), has, codes, restore);
+      SiteConfig c = new SiteConfig(info, areas, detectors, hds, keypads, readers, cameras, outputs, timers, users, tx, file, p.sourceMap(), has, codes, restore, mqtt);
       references(c, readers0);
+      MqttSection.check(c, p);
       return c;
     }
 

@@ -177,6 +177,11 @@ public final class EventLog implements AutoCloseable {
     return file;
   }
 
+  /** Verifies this open log's file as it is on disk, with no append half-written meanwhile. */
+  public synchronized Verification verifyNow() throws IOException {
+    return verify(file);
+  }
+
   @Override
   public synchronized void close() {
     try {

@@ -60,27 +60,37 @@ public final class DeviceReading {
       }
       default -> {}
     }
-    Boolean active = switch (b.kind()) {
-      case CONTACT -> bool(n, "contact") == null ? null : !bool(n, "contact");
-      case OCCUPANCY -> bool(n, "occupancy");
-      case VIBRATION -> bool(n, "vibration") != null ? bool(n, "vibration") : bool(n, "occupancy");
-      case SWITCH -> switchState(n);
-      default -> null;
-    };
-    String field = switch (b.kind()) {
-      case CONTACT -> "contact";
-      case OCCUPANCY -> "occupancy";
-      case VIBRATION -> "vibration";
-      default -> "state";
-    };
-    if (n.has(field) && active == null && !(b.kind() == DeviceBinding.Kind.VIBRATION && bool(n, "occupancy") != null)) {
-      return new Result.Malformed("field '" + field + "' has the wrong type");
+    String field = b.activeField() == null ? DeviceBinding.defaultField(b.kind()) : b.activeField();
+    JsonNode v = n.get(field);
+    Boolean active = null;
+    if (v != null && !v.isNull()) {
+      active = active(b, v);
+      if (active == null) {
+        return new Result.Malformed("field '" + field + "' has the wrong type or an unknown value"
+            + (b.activeValue() == null ? "" : " (active when " + b.activeValue() + ")"));
+      }
+    } else if (b.kind() == DeviceBinding.Kind.VIBRATION && b.activeValue() == null && "vibration".equals(field)) {
+      // Some vibration sensors expose occupancy instead.
+      JsonNode o = n.get("occupancy");
+      if (o != null && !o.isNull()) {
+        if (!o.isBoolean()) return new Result.Malformed("field 'occupancy' is not true/false");
+        active = o.asBoolean();
+      }
     }
-    Boolean tamper = bool(n, "tamper");
-    if (n.has("tamper") && tamper == null) return new Result.Malformed("field 'tamper' is not true/false");
-    Boolean fault = bool(n, "battery_low");
-    if (n.has("battery_low") && fault == null) return new Result.Malformed("field 'battery_low' is not true/false");
-    if (active == null && tamper == null && fault == null) return new Result.Malformed("none of the fields this device reports (" + field + ", tamper, battery_low)");
+    Boolean tamper = null;
+    if (b.tamperField() != null && n.has(b.tamperField())) {
+      tamper = bool(n, b.tamperField());
+      if (tamper == null) return new Result.Malformed("field '" + b.tamperField() + "' is not true/false");
+    }
+    Boolean fault = null;
+    if (b.faultField() != null && n.has(b.faultField())) {
+      fault = bool(n, b.faultField());
+      if (fault == null) return new Result.Malformed("field '" + b.faultField() + "' is not true/false");
+    }
+    if (active == null && tamper == null && fault == null) {
+      return new Result.Malformed("none of the fields this device reports (" + field + (b.tamperField() == null ? "" : ", " + b.tamperField())
+          + (b.faultField() == null ? "" : ", " + b.faultField()) + ")");
+    }
     if (active != null && !active.equals(last.active())) out.add(active ? new Input.DetectorActive(id) : new Input.DetectorNormal(id));
     if (tamper != null && !tamper.equals(last.tamper())) out.add(tamper ? new Input.TamperOpen(id) : new Input.TamperRestored(id));
     if (fault != null && !fault.equals(last.fault())) out.add(fault ? new Input.FaultRaised(id) : new Input.FaultCleared(id));
@@ -92,15 +102,30 @@ public final class DeviceReading {
         fault != null ? fault : last.fault()));
   }
 
+  /** Whether a value of the active field means active; null when it has the wrong type or an unknown value. */
+  private static Boolean active(DeviceBinding b, JsonNode v) {
+    String when = b.activeValue();
+    if (when != null) {
+      if (when.equalsIgnoreCase("true") || when.equalsIgnoreCase("false")) {
+        return v.isBoolean() ? v.asBoolean() == Boolean.parseBoolean(when.toLowerCase()) : null;
+      }
+      // A text value: that text is active, any other text or number is normal.
+      return v.isTextual() || v.isNumber() ? v.asText().equalsIgnoreCase(when) : null;
+    }
+    return switch (b.kind()) {
+      case CONTACT -> v.isBoolean() ? !v.asBoolean() : null;
+      case SWITCH -> v.isTextual() ? switchState(v.asText()) : v.isBoolean() ? v.asBoolean() : null;
+      default -> v.isBoolean() ? v.asBoolean() : null;
+    };
+  }
+
   private static Boolean bool(JsonNode n, String f) {
     JsonNode v = n.get(f);
     return v != null && v.isBoolean() ? v.asBoolean() : null;
   }
 
-  private static Boolean switchState(JsonNode n) {
-    JsonNode v = n.get("state");
-    if (v == null || !v.isTextual()) return null;
-    return switch (v.asText().toUpperCase()) {
+  private static Boolean switchState(String text) {
+    return switch (text.toUpperCase()) {
       case "ON", "LOCK", "LOCKED", "CLOSED" -> true;
       case "OFF", "UNLOCK", "UNLOCKED", "OPEN" -> false;
       default -> null;

@@ -98,7 +98,9 @@ public final class MqttDevices implements AutoCloseable {
         .send().whenComplete((ack, err) -> {
           if (err != null) LOG.warn("MQTT broker {} not reachable yet ({}); retrying", broker, err.toString());
         });
-    long period = Math.max(1000, Math.min(mapping.supervision().toMillis() / 4, 60_000));
+    long shortest = mapping.byTopic().values().stream().filter(b -> !b.eventOnly()).map(mapping::supervisionOf).filter(x -> !x.isZero())
+        .mapToLong(Duration::toMillis).min().orElse(60_000);
+    long period = Math.max(1000, Math.min(shortest / 4, 60_000));
     d.timer.scheduleAtFixedRate(d::supervise, period, period, TimeUnit.MILLISECONDS);
     return d;
   }
@@ -115,9 +117,13 @@ public final class MqttDevices implements AutoCloseable {
     connects.incrementAndGet();
     LOG.info("MQTT connected");
     // Connected counts from when the subscriptions stand: before that, device messages would be lost.
-    client.subscribeWith().topicFilter(mapping.base() + "/#").qos(MqttQos.AT_LEAST_ONCE).send()
-        .thenCompose(a -> client.subscribeWith().topicFilter(mapping.stateBase() + "/+/set").qos(MqttQos.AT_LEAST_ONCE).send())
-        .whenComplete((a, err) -> {
+    java.util.concurrent.CompletableFuture<?> subs = client.subscribeWith().topicFilter(mapping.base() + "/#").qos(MqttQos.AT_LEAST_ONCE).send()
+        .thenCompose(a -> client.subscribeWith().topicFilter(mapping.stateBase() + "/+/set").qos(MqttQos.AT_LEAST_ONCE).send());
+    // Devices the site file puts on a topic outside the base are subscribed one by one.
+    for (String t : mapping.byTopic().keySet()) {
+      if (!t.startsWith(mapping.base() + "/")) subs = subs.thenCompose(a -> client.subscribeWith().topicFilter(t).qos(MqttQos.AT_LEAST_ONCE).send());
+    }
+    subs.whenComplete((a, err) -> {
           if (err != null) {
             LOG.warn("MQTT subscribe failed: {}", err.toString());
             return;
@@ -150,7 +156,12 @@ public final class MqttDevices implements AutoCloseable {
         return;
       }
       received.incrementAndGet();
-      if (topic.endsWith("/set") || topic.endsWith("/availability")) return; // our own output commands echoing back
+      if (topic.endsWith("/availability")) {
+        availability(topic.substring(0, topic.length() - "/availability".length()), payload);
+        return;
+      }
+      // Our own output commands echoing back.
+      if (topic.endsWith("/set") || mapping.outputTopics().containsValue(topic)) return;
       DeviceBinding b = mapping.forTopic(topic).orElse(null);
       if (b == null) {
         unknownTopics.incrementAndGet();
@@ -181,14 +192,56 @@ public final class MqttDevices implements AutoCloseable {
     }
   }
 
+  /**
+   * Zigbee2MQTT's availability ({@code <device topic>/availability}, {@code online}/{@code offline}
+   * or {@code {"state":"offline"}}): offline is the same supervision fault as silence, at once; online
+   * clears it. Never an alarm.
+   */
+  private void availability(String deviceTopic, byte[] payload) {
+    DeviceBinding b = mapping.forTopic(deviceTopic).orElse(null);
+    if (b == null || b.eventOnly()) return; // our own availability, the bridge's, or a device we do not supervise
+    String text = new String(payload, StandardCharsets.UTF_8).trim();
+    String state = text;
+    if (text.startsWith("{")) {
+      try {
+        state = JSON.readTree(text).path("state").asText("");
+      } catch (Exception e) {
+        state = "";
+      }
+    }
+    Instant now = clock.instant();
+    switch (state.toLowerCase()) {
+      case "offline" -> {
+        if (mapping.supervisionOf(b).isZero() || !silent.add(b.device())) return;
+        LOG.warn("device {} offline (availability): supervision fault", b.device());
+        panel.eventLog().append(now, org.vigil.panel.eventlog.EventClass.MANDATORY, true,
+            "device " + b.device() + " reported offline by the bridge: supervision fault", SUPERVISION_RULE);
+        panel.submit(new Input.FaultRaised(b.device()));
+      }
+      case "online" -> {
+        heard.put(b.device(), now);
+        if (silent.remove(b.device())) {
+          panel.submit(new Input.FaultCleared(b.device()));
+          panel.eventLog().append(now, org.vigil.panel.eventlog.EventClass.MANDATORY, true, "device " + b.device() + " reporting again", SUPERVISION_RULE);
+        }
+      }
+      default -> {
+        malformed.incrementAndGet();
+        LOG.warn("MQTT {}/availability: malformed payload ignored (online or offline expected)", deviceTopic);
+      }
+    }
+  }
+
   /** Silence longer than the supervision time: a fault on the device, reported and logged, never an alarm. */
   void supervise() {
     try {
       Instant now = clock.instant();
       for (DeviceBinding b : mapping.byTopic().values()) {
-        if (b.kind() == DeviceBinding.Kind.HOLD_UP || b.kind() == DeviceBinding.Kind.READER) continue; // event-only devices
+        if (b.eventOnly()) continue;
+        Duration limit = mapping.supervisionOf(b);
+        if (limit.isZero()) continue; // supervision off for this device
         Instant h = heard.getOrDefault(b.device(), started);
-        if (Duration.between(h, now).compareTo(mapping.supervision()) >= 0 && silent.add(b.device())) {
+        if (Duration.between(h, now).compareTo(limit) >= 0 && silent.add(b.device())) {
           LOG.warn("device {} silent since {}: supervision fault", b.device(), h);
           panel.eventLog().append(now, org.vigil.panel.eventlog.EventClass.MANDATORY, true,
               "device " + b.device() + " silent since " + h + ": supervision fault", SUPERVISION_RULE);
@@ -218,6 +271,8 @@ public final class MqttDevices implements AutoCloseable {
       c.put("state_topic", stateTopic(a.id()));
       c.put("command_topic", commandTopic(a.id()));
       c.put("availability_topic", availabilityTopic());
+      // Per-user attribution: who set or unset the area last (user number and name, as the panel's own log has it).
+      c.put("json_attributes_topic", attributesTopic(a.id()));
       // REMOTE_CODE: Home Assistant asks for a code and passes it on; it never stores one.
       c.put("code", "REMOTE_CODE");
       c.put("code_arm_required", true);
@@ -236,6 +291,10 @@ public final class MqttDevices implements AutoCloseable {
 
   public String stateTopic(String area) {
     return mapping.stateBase() + "/" + area + "/state";
+  }
+
+  public String attributesTopic(String area) {
+    return mapping.stateBase() + "/" + area + "/attributes";
   }
 
   public String commandTopic(String area) {
@@ -277,8 +336,24 @@ public final class MqttDevices implements AutoCloseable {
     for (Area a : panel.site().areas()) {
       String st = haState(s, a.id(), triggered.contains(a.id()));
       String before = haStates.put(a.id(), st);
-      if (all || !st.equals(before)) publish(stateTopic(a.id()), st, true);
+      if (all || !st.equals(before)) {
+        publish(attributesTopic(a.id()), attributes(s, a.id()), true);
+        publish(stateTopic(a.id()), st, true);
+      }
     }
+  }
+
+  /** {@code {"changed_by": "Deputy manager", "user": 2}}: the user of the area's last set or unset (0 = the panel or the ARC). */
+  public String haAttributes(String area) {
+    return attributes(panel.state(), area);
+  }
+
+  String attributes(PanelState s, String area) {
+    int user = s.area(area).user();
+    ObjectNode n = JSON.createObjectNode();
+    n.put("changed_by", user == 0 ? "panel" : panel.site().user(user).map(org.vigil.panel.config.User::name).orElse("user " + user));
+    n.put("user", user);
+    return n.toString();
   }
 
   /**

@@ -177,6 +177,13 @@ public final class PanelService implements AutoCloseable {
     return state;
   }
 
+  /** The panel's time now: the clock, never before the engine's last step (the same time a step would use). */
+  public Instant now() {
+    Instant now = clock.instant();
+    PanelState s = state;
+    return s != null && now.isBefore(s.now()) ? s.now() : now;
+  }
+
   public EventLog eventLog() {
     return log;
   }

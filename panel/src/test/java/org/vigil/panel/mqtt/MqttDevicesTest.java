@@ -136,6 +136,20 @@ class MqttDevicesTest {
   }
 
   @Test
+  void aDeviceReportedOfflineByTheBridgeIsASupervisionFaultAtOnceNeverAnAlarm() {
+    panel.apply(new org.vigil.panel.engine.Input.RemoteCommand("vault", org.vigil.panel.engine.Input.RemoteAction.SET, 0));
+    send("zigbee2mqtt/seismic-1/availability", "{\"state\":\"offline\"}");
+    await().atMost(Duration.ofSeconds(10)).until(() -> panel.state().zone("seismic-1").fault());
+    assertThat(devices.silentDevices()).containsExactly("seismic-1");
+    assertThat(uplink.sent).noneMatch(n -> n.signal() == Signal.INTRUDER || n.signal() == Signal.CONFIRMED_INTRUDER);
+    send("zigbee2mqtt/seismic-1/availability", "online");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !panel.state().zone("seismic-1").fault());
+    send("zigbee2mqtt/seismic-1/availability", "sleepy");
+    await().atMost(Duration.ofSeconds(10)).until(() -> devices.malformed.get() == 1);
+    assertThat(panel.eventLog().entries()).anyMatch(e -> e.message().equals("device seismic-1 reported offline by the bridge: supervision fault"));
+  }
+
+  @Test
   void aBrokerThatDisappearsAndReturnsIsCountedAndDevicesWorkAgain() throws Exception {
     broker.stopServer();
     await().atMost(Duration.ofSeconds(10)).until(() -> !devices.connected());
@@ -154,6 +168,8 @@ class MqttDevicesTest {
         retained.put(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))).send().get();
     device.toAsync().subscribeWith().topicFilter("vigil/+/state").callback(p ->
         retained.put(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))).send().get();
+    device.toAsync().subscribeWith().topicFilter("vigil/+/attributes").callback(p ->
+        retained.put(p.getTopic().toString(), new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))).send().get();
     await().atMost(Duration.ofSeconds(10)).until(() -> retained.keySet().stream().filter(t -> t.endsWith("/config")).count() == 3);
     assertThat(retained.get("vigil/hall/state")).isEqualTo("disarmed");
     String hall = retained.entrySet().stream().filter(e -> e.getKey().endsWith("_hall/config")).findFirst().orElseThrow().getValue();
@@ -162,6 +178,10 @@ class MqttDevicesTest {
     send("vigil/office/set", "{\"action\":\"ARM_AWAY\",\"code\":\"271828\"}");
     await().atMost(Duration.ofSeconds(10)).until(() -> panel.state().area("office").status() != AreaStatus.UNSET);
     await().atMost(Duration.ofSeconds(10)).until(() -> !"disarmed".equals(retained.get("vigil/office/state")));
+    // Per-user attribution: the user whose code Home Assistant passed on.
+    await().atMost(Duration.ofSeconds(10)).until(() -> String.valueOf(retained.get("vigil/office/attributes")).contains("\"user\":2"));
+    assertThat(retained.get("vigil/office/attributes")).contains("\"changed_by\":\"Deputy manager\"");
+    assertThat(hall).contains("\"json_attributes_topic\":\"vigil/hall/attributes\"");
     // A wrong code or a bad command changes nothing.
     send("vigil/hall/set", "{\"action\":\"ARM_AWAY\",\"code\":\"000000\"}");
     send("vigil/hall/set", "{\"action\":\"ARM_AWAY\"}");
@@ -169,5 +189,48 @@ class MqttDevicesTest {
     send("vigil/cellar/set", "{\"action\":\"DISARM\",\"code\":\"271828\"}");
     await().atMost(Duration.ofSeconds(10)).until(() -> devices.refusedCommands.get() == 3);
     assertThat(panel.state().area("hall").status()).isEqualTo(AreaStatus.UNSET);
+  }
+
+  @Test
+  void theSiteFileMapsTopicsFieldsAndSupervisionPerDevice() {
+    devices.close();
+    devices = MqttDevices.start(panel, MqttMapping.of(Sites.bank()), URI.create("tcp://127.0.0.1:" + port), clock);
+    await().atMost(Duration.ofSeconds(10)).until(devices::connected);
+    // bank.yaml: front-door on "zigbee2mqtt/Front door" (contact preset); its old convention topic is now unknown.
+    send("zigbee2mqtt/Front door", "{\"contact\":false,\"tamper\":false,\"battery_low\":false}");
+    await().atMost(Duration.ofSeconds(10)).until(() -> panel.state().zone("front-door").active());
+    send("zigbee2mqtt/front-door", "{\"contact\":true}");
+    await().atMost(Duration.ofSeconds(10)).until(() -> devices.unknownTopics.get() == 1);
+    assertThat(panel.state().zone("front-door").active()).isTrue();
+    // vib-1: "vibration" true is active, and its tamper field is not read (tamper_field: none).
+    send("zigbee2mqtt/Safe vibration A", "{\"vibration\":true,\"tamper\":true}");
+    await().atMost(Duration.ofSeconds(10)).until(() -> panel.state().zone("vib-1").active());
+    assertThat(panel.state().zone("vib-1").tamper()).isFalse();
+    // Hold-up device on its own topic.
+    send("zigbee2mqtt/Counter 1 hold-up", "{\"action\":\"press_both\"}");
+    await().atMost(Duration.ofSeconds(10)).until(() -> uplink.sent.stream().anyMatch(n -> n.signal() == Signal.HOLD_UP));
+    // pir-hall is supervised after 2 h, the others after 25 h.
+    clock.advance(Duration.ofHours(2));
+    devices.supervise();
+    assertThat(devices.silentDevices()).contains("pir-hall").doesNotContain("seismic-1", "hd-counter-1");
+    await().atMost(Duration.ofSeconds(10)).until(() -> panel.state().zone("pir-hall").fault());
+    assertThat(devices.mapping().outputTopic("bell")).isEqualTo("zigbee2mqtt/Bell relay/set");
+    assertThat(devices.mapping().outputTopic("strobe")).isEqualTo("zigbee2mqtt/strobe/set");
+  }
+
+  @Test
+  void homeAssistantStatesFollowTheAreaAndHideSilentAlarms() {
+    var s = panel.state();
+    assertThat(MqttDevices.haState(s, "hall", false)).isEqualTo("disarmed");
+    assertThat(MqttDevices.haState(s, "hall", true)).as("an unset area is never triggered").isEqualTo("disarmed");
+    java.util.Map<AreaStatus, String> expected = java.util.Map.of(AreaStatus.UNSET, "disarmed", AreaStatus.SETTING, "arming",
+        AreaStatus.SET, "armed_away", AreaStatus.PART_SET, "armed_home", AreaStatus.ENTRY, "pending");
+    for (var e : expected.entrySet()) {
+      var areas = new java.util.LinkedHashMap<>(s.areas());
+      areas.put("hall", new org.vigil.panel.engine.AreaState(e.getKey(), e.getKey() == AreaStatus.PART_SET ? "B" : null, 1, s.now()));
+      var st = new org.vigil.panel.engine.PanelState(s.now(), areas, s.zones(), s.outputs(), s.paths(), s.deadlines(), s.nextSeq(), s.features());
+      assertThat(MqttDevices.haState(st, "hall", false)).isEqualTo(e.getValue());
+      if (e.getKey() != AreaStatus.UNSET) assertThat(MqttDevices.haState(st, "hall", true)).isEqualTo("triggered");
+    }
   }
 }
