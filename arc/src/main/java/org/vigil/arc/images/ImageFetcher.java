@@ -78,6 +78,8 @@ public final class ImageFetcher {
     List<FetchProblem> fixed = new ArrayList<>();
     java.util.Set<String> givenUp = new java.util.HashSet<>();
     FetchProblem linkProblem = null;
+    // An HTTP answer says more than a time-out cut short by the end of the budget: it is what is reported.
+    FetchProblem lastAnswer = null;
     List<String> lastListing = null;
     Instant listingSince = null;
     int attempts = 0;
@@ -86,7 +88,10 @@ public final class ImageFetcher {
       attempts++;
       Answer a = get(link, limits.maxImageBytes(), deadline);
       switch (a) {
-        case Answer.Failed f -> linkProblem = f.problem();
+        case Answer.Failed f -> {
+          linkProblem = f.problem();
+          if (f.problem().kind() != FetchProblem.Kind.TIMEOUT) lastAnswer = f.problem();
+        }
         case Answer.Body b -> {
           linkProblem = null;
           Optional<String> type = FetchedImage.sniff(b.bytes());
@@ -151,7 +156,10 @@ public final class ImageFetcher {
       }
     }
     List<FetchProblem> problems = new ArrayList<>(fixed);
-    if (linkProblem != null) problems.add(0, linkProblem.after(attempts));
+    if (linkProblem != null) {
+      FetchProblem p = linkProblem.kind() == FetchProblem.Kind.TIMEOUT && lastAnswer != null ? lastAnswer : linkProblem;
+      problems.add(0, p.after(attempts));
+    }
     problems.addAll(pending.values());
     if (!got.isEmpty() && got.size() < limits.expected()) {
       problems.add(new FetchProblem(FetchProblem.Kind.TOO_FEW, got.size() + " of the " + limits.expected() + " images a hold-up alarm should bring (BS8243 5.3.1)"));
