@@ -38,7 +38,8 @@ public final class AlarmImages implements AutoCloseable {
   public record Shown(List<ImageArchive.Fetch> fetches, List<ImageArchive.Image> images) {}
 
   private final ImageArchive archive;
-  private final ImageFetcher fetcher;
+  private volatile ImageFetcher fetcher;
+  private final HttpClient http;
   private final Clock clock;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   /** At most this many links fetched at once; the others wait their turn. */
@@ -47,9 +48,19 @@ public final class AlarmImages implements AutoCloseable {
   private volatile Listener listener = (a, s, o) -> {};
 
   public AlarmImages(ImageArchive archive, ImageFetcher fetcher, Clock clock) {
+    this(archive, fetcher, clock, null);
+  }
+
+  private AlarmImages(ImageArchive archive, ImageFetcher fetcher, Clock clock, HttpClient http) {
     this.archive = archive;
     this.fetcher = fetcher;
     this.clock = clock;
+    this.http = http;
+  }
+
+  /** Fetches started from now on use {@code limits} (tests shorten the ~15 s budget). */
+  public void limits(ImageFetcher.Limits limits) {
+    this.fetcher = new ImageFetcher(http != null ? http : HttpClient.newHttpClient(), limits, clock);
   }
 
   /** The production wiring: the archive on {@code db}, default limits; fetches left over by a stop are closed as failed. */
@@ -62,7 +73,7 @@ public final class AlarmImages implements AutoCloseable {
       LOG.warn("could not close unfinished image fetches: {}", e.toString());
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
-    return new AlarmImages(archive, new ImageFetcher(http, ImageFetcher.Limits.defaults(), clock), clock);
+    return new AlarmImages(archive, new ImageFetcher(http, ImageFetcher.Limits.defaults(), clock), clock, http);
   }
 
   public void onFetched(Listener l) {
