@@ -179,10 +179,12 @@ public final class AlarmImages implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.shutdownNow();
+    // Let a fetch that is storing its images finish; the rest are marked failed at the next start.
+    workers.shutdown();
     try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
+      if (!workers.awaitTermination(1, TimeUnit.SECONDS)) workers.shutdownNow();
     } catch (InterruptedException e) {
+      workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
