@@ -45,6 +45,7 @@ public final class AlarmImages implements AutoCloseable {
   /** At most this many links fetched at once; the others wait their turn. */
   private final Semaphore slots = new Semaphore(16);
   private final Map<Long, Shown> cache = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED = 20_000;
   private volatile Listener listener = (a, s, o) -> {};
 
   public AlarmImages(ImageArchive archive, ImageFetcher fetcher, Clock clock) {
@@ -147,6 +148,8 @@ public final class AlarmImages implements AutoCloseable {
       }
     }
     if (!missing.isEmpty()) {
+      // Bounded: the open alarms' signals are read back in two queries when needed again.
+      if (cache.size() > MAX_CACHED) cache.clear();
       try {
         List<ImageArchive.Fetch> f = archive.fetches(missing);
         List<ImageArchive.Image> i = archive.images(missing);

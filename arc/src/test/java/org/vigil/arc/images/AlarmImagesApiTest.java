@@ -46,7 +46,20 @@ import org.vigil.protocol.dc09.ExtendedData;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlarmImagesApiTest {
   static final String ADMIN_PASSWORD = "first start password";
-  static final byte[] PNG = ImageFetcherTest.PNG;
+  /** A real 4x3 PNG, so a browser can draw it. */
+  static final byte[] PNG = png();
+
+  static byte[] png() {
+    try {
+      java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      img.setRGB(1, 1, 0xFF0000);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(img, "png", out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
   @TempDir Path dir;
   ArcService arc;
   ArcConsole console;
@@ -221,6 +234,31 @@ class AlarmImagesApiTest {
     assertThat(visual.statusCode()).as(visual.body()).isEqualTo(200);
     assertThat(console.desk().find(alarm).orElseThrow().designation().name()).isEqualTo("VISUALLY_CONFIRMED");
     assertThat(console.module().auditTrail().forAlarm(alarm)).extracting(e -> e.action()).contains("alarm.view-image", "alarm.designate-visual");
+
+    // a browser check: op2 logs in, sees the three images drawn, marks one viewed
+    try (com.microsoft.playwright.Playwright pw = com.microsoft.playwright.Playwright.create(
+        new com.microsoft.playwright.Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+         com.microsoft.playwright.Browser browser = pw.chromium().launch(new com.microsoft.playwright.BrowserType.LaunchOptions().setHeadless(true)
+             .setExecutablePath(java.nio.file.Paths.get("/usr/bin/chromium")).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync")))) {
+      com.microsoft.playwright.Page browserPage = browser.newPage();
+      browserPage.setDefaultTimeout(15_000);
+      browserPage.navigate(base + "/console/login");
+      browserPage.fill("input[name=username]", "op2");
+      browserPage.fill("input[name=password]", "second operator pw");
+      browserPage.click("button[type=submit]");
+      browserPage.waitForURL("**/console/queue");
+      browserPage.navigate(base + "/console/alarms/" + alarm);
+      browserPage.waitForFunction("() => [...document.querySelectorAll('.images img')].length === 3"
+          + " && [...document.querySelectorAll('.images img')].every(i => i.complete && i.naturalWidth === 4)");
+      assertThat(browserPage.textContent(".image-fetches")).contains("Images complete").contains("3 image(s)");
+      browserPage.click(".images figure:first-child form button");
+      browserPage.waitForSelector("text=viewed by you");
+      assertThat(console.module().auditTrail().forAlarm(alarm)).anySatisfy(e -> {
+        assertThat(e.action()).isEqualTo("alarm.view-image");
+        assertThat(e.actor()).isEqualTo("op2");
+      });
+    }
   }
 
   @Test
