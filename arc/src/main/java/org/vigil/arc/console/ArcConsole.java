@@ -93,6 +93,8 @@ public final class ArcConsole implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             LOG.error("replay of stored signals into alarm handling failed", e.getCause());
         }
+        // After replay (the alarms are back): fetch again the image links a stop cut short.
+        c.images.resumePending();
         c.timer.scheduleAtFixedRate(() -> c.handling.execute(() -> c.desk.tick(arc.clock().instant())), 1, 1, TimeUnit.SECONDS);
         c.timer.scheduleWithFixedDelay(() -> c.handling.execute(c::syncAccounts), 5, 5, TimeUnit.SECONDS);
         c.http = Javalin.create(cfg -> {

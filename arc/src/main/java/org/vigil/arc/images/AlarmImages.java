@@ -64,15 +64,12 @@ public final class AlarmImages implements AutoCloseable {
     this.fetcher = new ImageFetcher(http != null ? http : HttpClient.newHttpClient(), limits, clock);
   }
 
-  /** The production wiring: the archive on {@code db}, default limits; fetches left over by a stop are closed as failed. */
+  /** A panel keeps a capture's images (in memory, the last 200 captures) for about this long after a stop. */
+  public static final Duration RESUME_WITHIN = Duration.ofMinutes(10);
+
+  /** The production wiring: the archive on {@code db}, default limits. Call {@link #resumePending} once wired. */
   public static AlarmImages start(DataSource db, Clock clock) {
     ImageArchive archive = new ImageArchive(db);
-    try {
-      int n = archive.abandonPending(clock.instant());
-      if (n > 0) LOG.warn("{} image fetch(es) were cut short by the last stop; shown as failed", n);
-    } catch (SQLException e) {
-      LOG.warn("could not close unfinished image fetches: {}", e.toString());
-    }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
     return new AlarmImages(archive, new ImageFetcher(http, ImageFetcher.Limits.defaults(), clock), clock, http);
   }
@@ -131,6 +128,28 @@ public final class AlarmImages implements AutoCloseable {
       listener.fetched(accountNumber, signalId, o);
     } catch (RuntimeException e) {
       LOG.warn("image listener failed: {}", e.toString());
+    }
+  }
+
+  /**
+   * Fetches cut short by the last stop: those requested within {@link #RESUME_WITHIN} are fetched again (the panel
+   * still has the images), older ones are closed as failed. Returns how many were started again.
+   */
+  public int resumePending() {
+    Instant now = clock.instant();
+    try {
+      int failed = archive.abandonPending(now.minus(RESUME_WITHIN), now);
+      if (failed > 0) LOG.warn("{} image fetch(es) were cut short by a stop too long ago; shown as failed", failed);
+      List<ImageArchive.Fetch> again = archive.pending();
+      for (ImageArchive.Fetch f : again) {
+        cache.remove(f.signalId());
+        workers.execute(() -> fetch(f.id(), f.accountNumber(), f.signalId(), f.link()));
+      }
+      if (!again.isEmpty()) LOG.info("{} image fetch(es) cut short by the last stop are fetched again", again.size());
+      return again.size();
+    } catch (SQLException e) {
+      LOG.warn("could not resume unfinished image fetches: {}", e.toString());
+      return 0;
     }
   }
 

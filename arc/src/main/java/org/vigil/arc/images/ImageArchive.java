@@ -92,13 +92,32 @@ public final class ImageArchive {
     }
   }
 
-  /** Fetches left PENDING by a stop: marked FAILED so the operator is not told to wait forever. */
-  public int abandonPending(Instant at) throws SQLException {
+  /**
+   * Fetches left PENDING by a stop and requested before {@code before}: marked FAILED so the operator is not told
+   * to wait forever. Later ones are left for {@link AlarmImages#resumePending} to fetch again.
+   */
+  public int abandonPending(Instant before, Instant at) throws SQLException {
     try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-        "UPDATE image_fetch SET status = 'FAILED', detail = 'the ARC stopped while fetching; no images', finished_at = ? WHERE status = 'PENDING'")) {
+        "UPDATE image_fetch SET status = 'FAILED', detail = 'the ARC stopped while fetching; no images', finished_at = ?"
+            + " WHERE status = 'PENDING' AND requested_at < ?")) {
       ps.setTimestamp(1, Timestamp.from(at));
+      ps.setTimestamp(2, Timestamp.from(before));
       return ps.executeUpdate();
     }
+  }
+
+  /** Every fetch still PENDING (after a stop). */
+  public List<Fetch> pending() throws SQLException {
+    List<Fetch> out = new ArrayList<>();
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT id, signal_id, account_number, link, status, detail, attempts, requested_at, finished_at FROM image_fetch WHERE status = 'PENDING' ORDER BY id");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new Fetch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
+            rs.getTimestamp(8).toInstant(), null));
+      }
+    }
+    return out;
   }
 
   public List<Fetch> fetches(Collection<Long> signalIds) throws SQLException {

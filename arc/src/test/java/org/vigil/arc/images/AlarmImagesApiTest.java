@@ -262,6 +262,32 @@ class AlarmImagesApiTest {
   }
 
   @Test
+  void aFetchCutShortByAStopIsFetchedAgainAtStartWhenRecentAndClosedAsFailedWhenOld() throws Exception {
+    Client admin = login("admin", ADMIN_PASSWORD);
+    closeAll(admin);
+    String alarm = send(Dc09Id.SIA_DCS, "#1234|Nri1/HA004", null);
+    long signal = arc.signals().signals(null, 1).get(0).id(); // the frame just sent
+    // as a stop would leave them: two fetches still PENDING, one a minute old, one an hour old
+    ImageArchive archive = console.images().archive();
+    long recent = archive.startFetch(signal, "1234", panelBase + "/images/resumed/", Instant.now().minusSeconds(60));
+    long old = archive.startFetch(signal, "1234", panelBase + "/images/too-old/", Instant.now().minus(Duration.ofHours(1)));
+
+    assertThat(console.images().resumePending()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> archive.fetches(List.of(signal)).stream().noneMatch(ImageArchive.Fetch::pending));
+    assertThat(archive.fetches(List.of(signal))).satisfiesExactlyInAnyOrder(
+        f -> {
+          assertThat(f.id()).isEqualTo(recent);
+          assertThat(f.status()).isEqualTo("COMPLETE");
+        },
+        f -> {
+          assertThat(f.id()).isEqualTo(old);
+          assertThat(f.status()).isEqualTo("FAILED");
+          assertThat(f.detail()).contains("stopped while fetching");
+        });
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(console.desk().find(alarm).orElseThrow().images()).hasSize(3));
+  }
+
+  @Test
   void aContactIdFrameCarriesItsImageLinkToo() throws Exception {
     Client admin = login("admin", ADMIN_PASSWORD);
     closeAll(admin);
