@@ -46,6 +46,8 @@ public final class AlarmImages implements AutoCloseable {
   private final Semaphore slots = new Semaphore(16);
   private final Map<Long, Shown> cache = new ConcurrentHashMap<>();
   private static final int MAX_CACHED = 20_000;
+  /** Bumped by every change; a read that raced a change is not cached (it would hide the change). */
+  private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
   private volatile Listener listener = (a, s, o) -> {};
 
   public AlarmImages(ImageArchive archive, ImageFetcher fetcher, Clock clock) {
@@ -95,7 +97,7 @@ public final class AlarmImages implements AutoCloseable {
         LOG.error("image link of signal {} not recorded: {}", signalId, e.toString());
         continue;
       }
-      cache.remove(signalId);
+      invalidate(signalId);
       workers.execute(() -> fetch(fetchId, accountNumber, signalId, link));
     }
   }
@@ -121,7 +123,7 @@ public final class AlarmImages implements AutoCloseable {
       LOG.error("images of signal {} not stored: {}", signalId, e.toString());
       o = new FetchOutcome(o.link(), FetchOutcome.Status.FAILED, List.of(), List.of(new FetchProblem(FetchProblem.Kind.UNREACHABLE, "not stored: " + e.getMessage())), o.attempts());
     }
-    cache.remove(signalId);
+    invalidate(signalId);
     if (o.status() == FetchOutcome.Status.COMPLETE) LOG.info("signal {}: {}", signalId, o.summary());
     else LOG.warn("signal {}: images {}: {}", signalId, o.status().name().toLowerCase(), o.summary());
     try {
@@ -142,7 +144,7 @@ public final class AlarmImages implements AutoCloseable {
       if (failed > 0) LOG.warn("{} image fetch(es) were cut short by a stop too long ago; shown as failed", failed);
       List<ImageArchive.Fetch> again = archive.pending();
       for (ImageArchive.Fetch f : again) {
-        cache.remove(f.signalId());
+        invalidate(f.signalId());
         workers.execute(() -> fetch(f.id(), f.accountNumber(), f.signalId(), f.link()));
       }
       if (!again.isEmpty()) LOG.info("{} image fetch(es) cut short by the last stop are fetched again", again.size());
@@ -169,12 +171,13 @@ public final class AlarmImages implements AutoCloseable {
     if (!missing.isEmpty()) {
       // Bounded: the open alarms' signals are read back in two queries when needed again.
       if (cache.size() > MAX_CACHED) cache.clear();
+      long before = changes.get();
       try {
         List<ImageArchive.Fetch> f = archive.fetches(missing);
         List<ImageArchive.Image> i = archive.images(missing);
         for (Long id : missing) {
           Shown s = new Shown(f.stream().filter(x -> x.signalId() == id).toList(), i.stream().filter(x -> x.signalId() == id).toList());
-          cache.put(id, s);
+          if (changes.get() == before) cache.put(id, s);
           fetches.addAll(s.fetches());
           images.addAll(s.images());
         }
@@ -183,6 +186,11 @@ public final class AlarmImages implements AutoCloseable {
       }
     }
     return new Shown(fetches, images);
+  }
+
+  private void invalidate(long signalId) {
+    changes.incrementAndGet();
+    cache.remove(signalId);
   }
 
   public Optional<ImageArchive.Content> content(long imageId) {
@@ -196,7 +204,7 @@ public final class AlarmImages implements AutoCloseable {
 
   public void markViewed(long imageId, long signalId, String operator, Instant at) throws SQLException {
     archive.markViewed(imageId, operator, at);
-    cache.remove(signalId);
+    invalidate(signalId);
   }
 
   @Override
