@@ -53,12 +53,18 @@ public final class ArcConsole implements AutoCloseable {
     private final ExecutorService handling = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("vigil-console-handling").daemon(true).unstarted(r));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("vigil-console-tick").daemon(true).unstarted(r));
     private Javalin http;
+    /** Images fetched from [V] links (BS8243 5.3.1, 7.2.1), stored in PostgreSQL and shown on the alarm. */
+    private final org.vigil.arc.images.AlarmImages images;
 
     private ArcConsole(ArcService arc, Options o) {
         this.arc = arc;
         this.accounts = new StoreAccountDirectory(arc, () -> handling.execute(this::reloadAccounts));
         // V100/V101 are in db/migration: ARC I's Database.open has already applied them.
         desk.persistTo(new org.vigil.arc.console.queue.HandlingSnapshots(arc.signals().dataSource()));
+        this.images = org.vigil.arc.images.AlarmImages.start(arc.signals().dataSource(), arc.clock());
+        desk.images(images);
+        // The outcome goes to the engine on the handling thread, in order with the signals.
+        images.onFetched((number, signalId, outcome) -> handling.execute(() -> desk.imagesFetched(number, signalId, outcome, arc.clock().instant())));
         this.console = new ConsoleModule(new ConsoleDependencies(arc.signals().dataSource(), desk, accounts, counter, arc.clock(),
                 o.passwordIterations(), o.adminPassword()));
     }
@@ -87,6 +93,8 @@ public final class ArcConsole implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             LOG.error("replay of stored signals into alarm handling failed", e.getCause());
         }
+        // After replay (the alarms are back): fetch again the image links a stop cut short.
+        c.images.resumePending();
         c.timer.scheduleAtFixedRate(() -> c.handling.execute(() -> c.desk.tick(arc.clock().instant())), 1, 1, TimeUnit.SECONDS);
         c.timer.scheduleWithFixedDelay(() -> c.handling.execute(c::syncAccounts), 5, 5, TimeUnit.SECONDS);
         c.http = Javalin.create(cfg -> {
@@ -106,6 +114,10 @@ public final class ArcConsole implements AutoCloseable {
 
     public ConsoleModule module() {
         return console;
+    }
+
+    public org.vigil.arc.images.AlarmImages images() {
+        return images;
     }
 
     public EngineAlarmDesk desk() {
@@ -214,6 +226,8 @@ public final class ArcConsole implements AutoCloseable {
                         contactId, cid ? null : e.code(), qualifier, e.area().isEmpty() ? null : e.area(), zoneOrUser, null, s.path(), tech, 0);
                 desk.signal(number, hs, shown(s, e, raw), now);
             }
+            // After the alarm exists: fetch its images in the background (never on the receiver's ACK path).
+            if (!replayed && !s.imageLinks().isEmpty()) images.requested(number, s.signalId(), s.imageLinks());
         } catch (RuntimeException e) {
             LOG.error("console could not hand signal {} to alarm handling", s.signalId(), e);
         }
@@ -257,6 +271,7 @@ public final class ArcConsole implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        images.close();
         handling.shutdownNow();
         if (http != null) http.stop();
     }

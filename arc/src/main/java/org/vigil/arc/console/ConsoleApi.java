@@ -41,6 +41,9 @@ final class ConsoleApi {
         r.get("/console/api/alarms", api(this::alarms));
         r.get("/console/api/alarms/{id}", api(this::alarm));
         r.post("/console/api/alarms/{id}/actions/{action}", api(this::act));
+        r.get("/console/api/alarms/{id}/images", api(this::images));
+        r.get("/console/api/alarms/{id}/images/{imageId}", api(this::image));
+        r.post("/console/api/alarms/{id}/images/{imageId}/viewed", api(this::imageViewed));
         r.get("/console/api/accounts", api(this::accounts));
         r.post("/console/api/accounts", api(this::createAccount));
         r.get("/console/api/accounts/{id}", api(this::account));
@@ -167,6 +170,7 @@ final class ConsoleApi {
             out.put("keyholders", a.keyholders());
             out.put("callbackProcedure", a.callbackProcedure());
             out.put("images", a.images());
+            out.put("imageFetches", a.imageFetches());
             out.put("history", a.history());
             out.put("tasks", a.tasks());
             out.put("audit", m.audit.forAlarm(a.id()));
@@ -223,6 +227,81 @@ final class ConsoleApi {
                 json(ctx, r.reason().httpStatus, out);
             }
         }
+    }
+
+    // ---- images (visual confirmation, BS8243 7.2.1) ----
+
+    private void images(Context ctx) {
+        Session s = m.require(ctx, Role.OPERATOR, true);
+        String id = id(ctx, "id");
+        AlarmView a = m.deps.desk().find(id).orElseThrow(() -> new ConsoleException(404, "No alarm " + id + "."));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("alarmId", a.id());
+        out.put("version", a.version());
+        out.put("fetches", a.imageFetches());
+        List<Map<String, Object>> imgs = new ArrayList<>();
+        for (AlarmView.Image i : a.images()) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("id", i.id());
+            j.put("caption", i.caption());
+            j.put("capturedAt", i.capturedAt());
+            j.put("url", "/console/api/alarms/" + a.id() + "/images/" + i.id());
+            j.put("viewedBy", i.viewedBy() == null ? List.of() : List.of(i.viewedBy().split(", ")));
+            j.put("firstViewedAt", i.viewedAt());
+            j.put("viewedByMe", i.viewedBy(s.operator().username()));
+            imgs.add(j);
+        }
+        out.put("images", imgs);
+        json(ctx, 200, out);
+    }
+
+    private void image(Context ctx) {
+        m.require(ctx, Role.OPERATOR, true);
+        String id = id(ctx, "id");
+        String imageId = imageId(ctx);
+        serveImage(ctx, m.deps.desk().image(id, imageId).orElseThrow(() -> new ConsoleException(404, "No image " + imageId + " on alarm " + id + ".")));
+    }
+
+    private void imageViewed(Context ctx) {
+        Session s = m.require(ctx, Role.OPERATOR, true);
+        String id = id(ctx, "id");
+        String imageId = imageId(ctx);
+        String raw = ctx.body();
+        JsonNode body = raw == null || raw.isBlank() ? Json.MAPPER.createObjectNode() : Json.object(raw);
+        Json.onlyFields(body);
+        switch (m.service.act(s, id, ActionKind.VIEW_IMAGE.path, Map.of("imageId", imageId), null)) {
+            case ActionResult.Done d -> {
+                Map<String, Object> out = alarmJson(d.alarm(), s, false);
+                out.put("rule", d.rule());
+                json(ctx, 200, out);
+            }
+            case ActionResult.Refused r -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("status", r.reason().httpStatus);
+                out.put("error", r.message());
+                out.put("reason", r.reason());
+                if (!r.rule().isEmpty()) out.put("rule", r.rule());
+                json(ctx, r.reason().httpStatus, out);
+            }
+        }
+    }
+
+    private static String imageId(Context ctx) {
+        String v = ctx.pathParam("imageId");
+        if (v.isEmpty() || v.length() > 19 || !v.chars().allMatch(c -> c >= '0' && c <= '9'))
+            throw new ConsoleException(400, "Image id must be a number, as listed by GET /console/api/alarms/{id}/images.");
+        return v;
+    }
+
+    /**
+     * Serves a stored image: its type was sniffed from the bytes at fetch time (JPEG, PNG, GIF or WebP only), the
+     * browser is told not to guess another, and nothing is cached outside the operator's session.
+     */
+    static void serveImage(Context ctx, AlarmView.ImageBytes img) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.header("Content-Security-Policy", "default-src 'none'");
+        ctx.status(200).contentType(img.contentType()).result(img.bytes());
     }
 
     // ---- accounts ----

@@ -55,6 +55,7 @@ final class ConsolePages {
         r.get("/console/queue/rows", safe(this::queueRows));
         r.get("/console/alarms/{id}", safe(this::alarmPage));
         r.get("/console/alarms/{id}/live", safe(this::alarmLive));
+        r.get("/console/alarms/{id}/images/{imageId}", safe(this::alarmImage));
         r.post("/console/alarms/{id}/{action}", safe(this::alarmAction));
         r.get("/console/accounts", safe(this::accountsPage));
         r.get("/console/accounts/new", safe(this::newAccountPage));
@@ -272,6 +273,17 @@ final class ConsolePages {
         ctx.html(alarmHtml(s, alarm(ctx), null, 200));
     }
 
+    /** One image of the alarm, for its detail page: logged-in operators only, with its sniffed content type. */
+    private void alarmImage(Context ctx) {
+        m.require(ctx, Role.OPERATOR, false);
+        AlarmView a = alarm(ctx);
+        String imageId = ctx.pathParam("imageId");
+        if (imageId.isEmpty() || imageId.length() > 19 || !imageId.chars().allMatch(c -> c >= '0' && c <= '9'))
+            throw new ConsoleException(400, "Image id must be a number.");
+        ConsoleApi.serveImage(ctx, m.deps.desk().image(a.id(), imageId)
+                .orElseThrow(() -> new ConsoleException(404, "No image " + imageId + " on alarm " + a.id() + ".")));
+    }
+
     private void alarmLive(Context ctx) {
         Session s = m.require(ctx, Role.OPERATOR, false);
         AlarmView a = alarm(ctx);
@@ -343,14 +355,29 @@ final class ConsolePages {
             }
             sb.append("</ul></section>");
         }
-        if (!a.images().isEmpty()) {
-            sb.append("<section><h2>Images</h2><div class=\"images\">");
+        if (!a.images().isEmpty() || !a.imageFetches().isEmpty()) {
+            String me = s.operator().username();
+            sb.append("<section><h2>Images</h2>");
+            // How each [V] link went: a failed or short fetch is shown, never silently missing (BS8243 5.3.1).
+            if (!a.imageFetches().isEmpty()) {
+                sb.append("<ul class=\"image-fetches\">");
+                for (AlarmView.ImageFetch f : a.imageFetches()) {
+                    sb.append("<li class=\"fetch-").append(esc(f.status().toLowerCase())).append("\"><b>").append(esc(fetchLabel(f)))
+                            .append("</b> · ").append(f.images()).append(" image(s) from <code>").append(esc(f.link())).append("</code>")
+                            .append(f.detail() == null || f.detail().isBlank() ? "" : " · " + esc(f.detail())).append("</li>");
+                }
+                sb.append("</ul>");
+            }
+            sb.append("<div class=\"images\">");
             for (AlarmView.Image img : a.images()) {
+                boolean mine = img.viewedBy(me);
                 sb.append("<figure>").append(img.url() == null || img.url().isBlank() ? ""
-                                : "<img src=\"" + esc(img.url()) + "\" alt=\"" + esc(img.caption()) + "\">").append("<figcaption>")
+                                : "<a href=\"" + esc(img.url()) + "\" target=\"_blank\" rel=\"noopener\"><img src=\"" + esc(img.url()) + "\" alt=\""
+                                + esc(img.caption()) + "\" style=\"max-width:320px\"></a>").append("<figcaption>")
                         .append(esc(img.caption())).append(" · ").append(time(img.capturedAt())).append(" · ")
-                        .append(img.viewed() ? "viewed by " + esc(img.viewedBy()) : "<strong>not viewed</strong>")
-                        .append(!img.viewed() && a.open() ? """
+                        .append(mine ? "viewed by you" : "<strong>not viewed by you</strong>")
+                        .append(img.viewed() ? " (viewed by " + esc(img.viewedBy()) + ")" : "")
+                        .append(!mine && a.open() ? """
                                 <form method="post" action="/console/alarms/%s/view-image" class="inline">%s<input type="hidden" name="imageId" value="%s">\
                                 <button>Mark viewed</button></form>""".formatted(esc(a.id()), csrf(s), esc(img.id())) : "")
                         .append("</figcaption></figure>");
@@ -363,6 +390,17 @@ final class ConsolePages {
                     .append("</td><td>").append(esc(st.detail())).append("</td><td><code>").append(esc(st.rule())).append("</code></td></tr>");
         sb.append("</table></section>");
         return sb.toString();
+    }
+
+    private static String fetchLabel(AlarmView.ImageFetch f) {
+        return switch (f.status()) {
+            case "PENDING" -> "Fetching images…";
+            case "COMPLETE" -> "Images complete";
+            case "INCOMPLETE" -> "Images incomplete";
+            case "FAILED" -> "Images not received";
+            case "MALFORMED" -> "Image link unusable";
+            default -> f.status();
+        };
     }
 
     private String actions(Session s, AlarmView a) {

@@ -43,6 +43,7 @@ public final class AccountHandling {
       case PathFault pf -> w.pathFault(pf.pathId(), pf.technology(), at, "ARC path supervision");
       case PathRestored pr -> w.pathRestored(pr.pathId(), at, "ARC path supervision");
       case Tick t -> {}
+      case ImagesReceived ir -> w.imagesReceived(ir, at);
       case OperatorAction a -> w.operator(a, at);
     }
     w.fireDeadlines(now);
@@ -581,6 +582,24 @@ public final class AccountHandling {
     }
 
     // ---------------------------------------------------------------- operators
+
+    /** Late images join the alarm holding their signal; a failed fetch is written to its history. */
+    void imagesReceived(ImagesReceived ir, Instant at) {
+      MutableAlarm a = null;
+      for (MutableAlarm m : alarms) {
+        for (String sid : m.signalIds) {
+          if (sid.equals(ir.signalId()) || sid.startsWith(ir.signalId() + ".")) a = m;
+        }
+      }
+      String detail = ir.detail() == null || ir.detail().isBlank() ? "" : " (" + ir.detail() + ")";
+      if (a == null) {
+        decide(null, at, Rules.VIEWING, ir.images() + " image(s) for signal " + ir.signalId() + " belong to no alarm" + detail);
+        return;
+      }
+      a.imagesReceived += Math.max(0, ir.images());
+      decide(a, at, Rules.VIEWING, ir.images() == 0 ? "no images received for signal " + ir.signalId() + detail
+          : ir.images() + " image(s) received for signal " + ir.signalId() + " (" + a.imagesReceived + " in all)" + detail);
+    }
 
     void operator(OperatorAction act, Instant at) {
       if (act instanceof ReinstatePoliceResponse r) {

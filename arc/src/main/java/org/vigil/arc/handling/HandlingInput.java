@@ -13,6 +13,16 @@ public sealed interface HandlingInput {
   /** The ARC's supervision sees the path working again. */
   record PathRestored(String pathId, Technology technology) implements HandlingInput {}
 
+  /**
+   * Images for visual confirmation arrived after their signal (fetched from its DC-09 {@code [V]}
+   * link, org.vigil.arc.images): they count towards the alarm that holds the signal, BS8243 7.2.1.
+   *
+   * @param signalId the store id of the signal ("123"; matches the engine's "123" and "123.n")
+   * @param images images stored (0 when the fetch failed: logged with {@code detail})
+   * @param detail problems met, or "" (shown in the alarm's history)
+   */
+  record ImagesReceived(String signalId, int images, String detail) implements HandlingInput {}
+
   /** Time passes: fires due deadlines (filter expiry, hold-up confirmation time, schedules, police). */
   record Tick() implements HandlingInput {}
 

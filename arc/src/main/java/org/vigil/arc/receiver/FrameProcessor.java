@@ -201,7 +201,8 @@ public final class FrameProcessor {
       metrics.acked(receivedNanos);
       metrics.frame(peer.transport(), "ack");
       listener.onStored(new StoredSignal(ref.id(), account.id(), finalNumber, StoredSignal.Origin.PANEL, now,
-          f.timestampUtc(), path, technology, events));
+          f.timestampUtc(), path, technology, events,
+          f.extended().stream().filter(ExtendedData::isVerification).map(ExtendedData::text).toList()));
     });
     if (!queued) {
       retransmissions.forget(dedup, ref);

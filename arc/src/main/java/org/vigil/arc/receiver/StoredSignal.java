@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param path the transmission path key ({@code R<rcvr>L<line>} or {@code ip:<address>})
  * @param technology the path's technology label from the account's supervision list, "" when unknown
  * @param events the decoded events; empty for a frame that carried none
+ * @param imageLinks the values of the frame's {@code [V]} extended data blocks (links to images or
+ *     audio for verification, research A.9), decoded as Windows-1252; empty when none
  */
 public record StoredSignal(
     long signalId,
@@ -26,7 +28,8 @@ public record StoredSignal(
     Optional<Instant> panelTime,
     String path,
     String technology,
-    List<StoredEvent> events) {
+    List<StoredEvent> events,
+    List<String> imageLinks) {
 
   public enum Origin {
     PANEL,
@@ -35,5 +38,11 @@ public record StoredSignal(
 
   public StoredSignal {
     events = List.copyOf(events);
+    imageLinks = imageLinks == null ? List.of() : List.copyOf(imageLinks);
+  }
+
+  public StoredSignal(long signalId, long accountId, String accountNumber, Origin origin, Instant receivedAt,
+      Optional<Instant> panelTime, String path, String technology, List<StoredEvent> events) {
+    this(signalId, accountId, accountNumber, origin, receivedAt, panelTime, path, technology, events, List.of());
   }
 }

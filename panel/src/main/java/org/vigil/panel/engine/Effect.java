@@ -19,10 +19,35 @@ public sealed interface Effect {
    * @param restore whether this is the restore/closing form (Contact ID qualifier 3)
    * @param cid Contact ID event code, or null when none exists
    * @param sia SIA DC-03 code, or null when none exists
+   * @param verification the DC-09 {@code [V]} extended data value (research A.9): a link to the
+   *     hold-up images of this event, or null. The pure engine writes it relative ({@code
+   *     images/<capture reference>/}); the service resolves it against the panel's image server
+   *     before the notification is queued (docs/holdup.md, "Visual confirmation")
    */
-  record Notification(Signal signal, String area, int partition, Integer zone, Integer user, boolean restore, Integer cid, String sia, String rule, String text) implements Effect {
+  record Notification(Signal signal, String area, int partition, Integer zone, Integer user, boolean restore, Integer cid, String sia, String rule, String text, String verification) implements Effect {
+    public Notification(Signal signal, String area, int partition, Integer zone, Integer user, boolean restore, Integer cid, String sia, String rule, String text) {
+      this(signal, area, partition, zone, user, restore, cid, sia, rule, text, null);
+    }
+
     public String kind() {
       return "notification";
+    }
+
+    /** This notification carrying a link to images (DC-09 {@code [V]}), or none when {@code link} is null. */
+    public Notification withVerification(String link) {
+      return new Notification(signal, area, partition, zone, user, restore, cid, sia, rule, text, link);
+    }
+
+    /** The relative image link the engine gives a HUA with a capture ({@code images/<reference>/}). */
+    public static String imageLink(String captureReference) {
+      return "images/" + captureReference + "/";
+    }
+
+    /** The capture reference of a relative image link made by {@link #imageLink}, or null. */
+    public static String captureReference(String verification) {
+      if (verification == null || !verification.startsWith("images/") || !verification.endsWith("/")) return null;
+      String ref = verification.substring("images/".length(), verification.length() - 1);
+      return ref.isEmpty() || ref.contains("/") ? null : ref;
     }
   }
 

@@ -73,6 +73,8 @@ public final class PanelService implements AutoCloseable {
   private final Path imagesDir;
   private final ScheduledExecutorService captures;
   private final CaptureRunner captureRunner;
+  /** Where the ARC fetches a capture's images (the image server), or null when the panel serves none. */
+  private final Function<String, URI> publicImageLink;
 
   /**
    * Where captured images go besides the data folder: {@code store} is what an {@link
@@ -93,6 +95,7 @@ public final class PanelService implements AutoCloseable {
     this.imagesDir = imagesDir;
     this.captures = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("vigil-capture").daemon(true).unstarted(r));
     Visual v = visual != null ? visual : new Visual(new ImageStore(), ref -> imagesDir.resolve(ref).toUri());
+    this.publicImageLink = visual == null ? null : visual.linkFor();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     ImageCapture.Scheduler scheduler = (when, task) -> captures.schedule(task, Math.max(0, Duration.between(clock.instant(), when).toMillis()), TimeUnit.MILLISECONDS);
     ImageCapture capture = new ImageCapture(engine.site(), http, v.store(), v.linkFor(), scheduler, clock.withZone(ZoneOffset.UTC));
@@ -271,7 +274,7 @@ public final class PanelService implements AutoCloseable {
             log.append(at, EventClass.MANDATORY, n.signal() != Signal.DURESS, "signal " + n.signal() + (n.restore() ? " restore" : "")
                 + (n.area() == null ? "" : " area " + n.area()) + (n.zone() == null ? "" : " zone " + n.zone())
                 + (n.text() == null ? "" : ": " + n.text()), n.rule());
-            uplink.send(n, at);
+            uplink.send(withImageLink(n), at);
           }
           case Effect.StateChanged sc -> log.append(at, EventClass.MANDATORY, true,
               "area " + sc.area() + ": " + sc.from().name().toLowerCase() + " -> " + sc.to().name().toLowerCase(), sc.rule());
@@ -298,6 +301,17 @@ public final class PanelService implements AutoCloseable {
         LOG.warn("panel listener failed: {}", ex.toString());
       }
     }
+  }
+
+  /**
+   * Resolves the engine's relative {@code [V]} link ({@code images/<reference>/}) to the image
+   * server's address. Without an image server the ARC could not fetch anything: no link is sent.
+   */
+  Effect.Notification withImageLink(Effect.Notification n) {
+    String ref = Effect.Notification.captureReference(n.verification());
+    if (n.verification() == null) return n;
+    if (ref == null || publicImageLink == null) return n.withVerification(null);
+    return n.withVerification(publicImageLink.apply(ref).toString());
   }
 
   /** Writes a capture's images to {@code images/<reference>/} in the data folder (the record kept on the panel). */

@@ -10,9 +10,12 @@ import java.util.Optional;
 import org.vigil.panel.engine.Effect;
 import org.vigil.panel.engine.Signal;
 
-/** Writes a notification to bytes for the outbound queue and reads it back. Version 1 layout. */
+/**
+ * Writes a notification to bytes for the outbound queue and reads it back. Version 2 adds the
+ * {@code [V]} image link after the text; version 1 records (queued before the upgrade) still read.
+ */
 public final class NotificationCodec {
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private NotificationCodec() {}
 
@@ -31,6 +34,7 @@ public final class NotificationCodec {
       str(out, n.sia());
       str(out, n.rule());
       str(out, n.text());
+      str(out, n.verification());
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen on a byte array
@@ -41,7 +45,8 @@ public final class NotificationCodec {
   public static Optional<Effect.Notification> decode(byte[] body) {
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(body));
-      if (in.readUnsignedByte() != VERSION) return Optional.empty();
+      int version = in.readUnsignedByte();
+      if (version != 1 && version != VERSION) return Optional.empty();
       Signal signal = Signal.valueOf(in.readUTF());
       String area = str(in);
       int partition = in.readInt();
@@ -52,7 +57,8 @@ public final class NotificationCodec {
       String sia = str(in);
       String rule = str(in);
       String text = str(in);
-      return Optional.of(new Effect.Notification(signal, area, partition, zone, user, restore, cid, sia, rule, text));
+      String verification = version >= 2 ? str(in) : null;
+      return Optional.of(new Effect.Notification(signal, area, partition, zone, user, restore, cid, sia, rule, text, verification));
     } catch (IOException | IllegalArgumentException e) {
       return Optional.empty();
     }

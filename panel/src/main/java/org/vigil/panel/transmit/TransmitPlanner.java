@@ -178,6 +178,23 @@ public final class TransmitPlanner {
         .build();
   }
 
+  /**
+   * Adds the {@code [V<link>]} block (research A.9) of a hold-up alarm with images. Only an absolute
+   * http(s) link the ARC can fetch is sent; one the service could not resolve, or too long for the
+   * 256-character V field, is left out so it never puts the alarm frame itself at risk.
+   */
+  static Dc09Frame withVerification(Dc09Frame f, String link) {
+    if (link == null || link.length() > 256 || !(link.startsWith("http://") || link.startsWith("https://"))) return f;
+    try {
+      org.vigil.protocol.dc09.ExtendedData v = new org.vigil.protocol.dc09.ExtendedData('V', link);
+      List<org.vigil.protocol.dc09.ExtendedData> xs = new java.util.ArrayList<>(f.extended());
+      xs.add(v);
+      return new Dc09Frame(f.id(), f.encrypted(), f.sequence(), f.receiver(), f.line(), f.accountMarker(), f.account(), f.data(), xs, f.timestamp(), f.crcForm(), f.raw());
+    } catch (IllegalArgumentException e) {
+      return f; // a bracket or CR in the link: no [V], the alarm goes anyway
+    }
+  }
+
   // ------------------------------------------------------------------ one step
 
   private final class Work {
@@ -528,7 +545,7 @@ public final class TransmitPlanner {
             tp.format() == TransmissionPath.Format.ADM_CID ? EventFormat.RULE_CID_USERS : EventFormat.RULE_OTHER_USERS);
       }
       Dc09Id id = tp.format() == TransmissionPath.Format.ADM_CID ? Dc09Id.ADM_CID : Dc09Id.SIA_DCS;
-      Dc09Frame f = frame(tp, p.destination(), id, e.sequence(), data, now, offsets);
+      Dc09Frame f = withVerification(frame(tp, p.destination(), id, e.sequence(), data, now, offsets), e.notification().verification());
       int attempt = head.attempts() + 1;
       head = new Head(head.eventId(), head.path(), head.attemptsOnPath(), attempt, head.duhs());
       Outstanding o = new Outstanding(e.id(), e.sequence(), now.plus(settings.ackTimeout()), f, attempt, p.destination());

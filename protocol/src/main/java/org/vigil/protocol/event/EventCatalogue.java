@@ -50,6 +50,9 @@ public final class EventCatalogue {
           c(305, "RR", null, FAULT, NONE, "System reset (panel restart)"),
           c(309, "YT", "YR", FAULT, NONE, "Battery test failure"),
           c(311, "YM", "YR", FAULT, NONE, "Battery missing/dead"),
+          // 330: Contact ID "system peripheral trouble"; a hold-up camera is a peripheral of the CIE
+          // (docs/holdup.md). SIA has no camera code: ET/ER (expansion trouble) is the peripheral pair.
+          c(330, "ET", "ER", FAULT, ZONE, "System peripheral trouble"),
           c(350, "YC", "YK", ATS_FAULT, NONE, "Communication trouble"),
           c(351, "LT", "LR", ATS_FAULT, NONE, "Telco 1 fault"),
           c(352, "LT", "LR", ATS_FAULT, NONE, "Telco 2 fault"),

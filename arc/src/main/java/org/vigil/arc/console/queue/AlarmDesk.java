@@ -29,6 +29,11 @@ public interface AlarmDesk {
         return ActionRules.allowed(alarm, actor, now);
     }
 
+    /** The bytes of an image of the alarm, for the console to serve; empty when there is no such image. */
+    default Optional<AlarmView.ImageBytes> image(String alarmId, String imageId) {
+        return Optional.empty();
+    }
+
     /** Called with the alarm id after every change, from any thread. */
     void subscribe(Consumer<String> listener);
 }

@@ -15,7 +15,20 @@ public record AlarmView(
         String heldBy, Instant takenAt, State state, Instant closedAt, String closedBy, CloseCause closeCause,
         long version,
         List<Signal> signals, List<Zone> zones, List<Keyholder> keyholders, List<String> callbackProcedure,
-        List<Image> images, List<Step> history, List<Task> tasks) {
+        List<Image> images, List<Step> history, List<Task> tasks, List<ImageFetch> imageFetches) {
+
+    public AlarmView(
+            String id, String accountId, String siteName, String siteAddress,
+            AlarmKind kind, Designation designation, String designationRule, int priority,
+            Instant raisedAt, Instant filterUntil, PoliceStatus police,
+            String heldBy, Instant takenAt, State state, Instant closedAt, String closedBy, CloseCause closeCause,
+            long version,
+            List<Signal> signals, List<Zone> zones, List<Keyholder> keyholders, List<String> callbackProcedure,
+            List<Image> images, List<Step> history, List<Task> tasks) {
+        this(id, accountId, siteName, siteAddress, kind, designation, designationRule, priority, raisedAt, filterUntil, police, heldBy,
+                takenAt, state, closedAt, closedBy, closeCause, version, signals, zones, keyholders, callbackProcedure, images, history, tasks,
+                List.of());
+    }
 
     public enum State { OPEN, CLOSED }
 
@@ -26,12 +39,35 @@ public record AlarmView(
 
     public record Keyholder(int order, String name, String phone) {}
 
-    /** An image for visual confirmation; {@code url} may be a data: URI. */
+    /**
+     * An image for visual confirmation; {@code url} may be a data: URI. {@code viewedBy}: the operators who viewed it
+     * (comma separated, first viewer first), null when nobody has; {@code viewedAt}: the first view.
+     */
     public record Image(String id, Instant capturedAt, String caption, String url, String viewedBy, Instant viewedAt) {
         public boolean viewed() {
             return viewedBy != null;
         }
+
+        /** Whether {@code operator} is among those who viewed it (per-operator tracking, BS8243 7.2.1). */
+        public boolean viewedBy(String operator) {
+            if (viewedBy == null || operator == null) return false;
+            for (String v : viewedBy.split(",")) if (v.strip().equals(operator)) return true;
+            return false;
+        }
     }
+
+    /**
+     * One image link ({@code [V]}) of the alarm's signals and how fetching it went: PENDING, COMPLETE, INCOMPLETE
+     * (fewer than three images, or some failed), FAILED or MALFORMED; {@code detail} names the problems.
+     */
+    public record ImageFetch(String link, String status, String detail, int images) {
+        public boolean complete() {
+            return "COMPLETE".equals(status);
+        }
+    }
+
+    /** The bytes of a stored image and their (sniffed) type, to serve to a logged-in operator. */
+    public record ImageBytes(String contentType, byte[] bytes) {}
 
     /** Work the engine asks of the operator (call-back, inform keyholder), with the rule behind it. */
     public record Task(String id, String kind, String status, String rule, List<String> instructions, String outcome) {

@@ -44,11 +44,37 @@ public final class EngineAlarmDesk implements AlarmDesk {
     /** Per account, the newest store signal id the engine has judged (snapshots; replay skips up to it). */
     private final Map<String, Long> lastSignal = new HashMap<>();
     private HandlingSnapshots snapshots;
+    /** Fetched images (org.vigil.arc.images); null: images are only counted, as in engine-only tests. */
+    private org.vigil.arc.images.AlarmImages images;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EngineAlarmDesk.class);
 
     /** Writes each account's state to {@code s} after every change from now on. */
     public synchronized void persistTo(HandlingSnapshots s) {
         this.snapshots = s;
+    }
+
+    /** Shows and serves the images fetched for alarms' signals from now on. */
+    public synchronized void images(org.vigil.arc.images.AlarmImages images) {
+        this.images = images;
+    }
+
+    /**
+     * The images of a signal's {@code [V]} link have been fetched (or not): the engine counts them towards the alarm that
+     * holds the signal, and a failure is written to the alarm's history.
+     */
+    public List<HandlingEffect> imagesFetched(String accountId, long storeSignalId, org.vigil.arc.images.FetchOutcome outcome, Instant now) {
+        String detail = outcome.status() == org.vigil.arc.images.FetchOutcome.Status.COMPLETE ? ""
+                : outcome.status().name().toLowerCase() + ": " + String.join("; ", outcome.problems().stream().limit(3).map(Object::toString).toList());
+        return step(accountId, new HandlingInput.ImagesReceived(Long.toString(storeSignalId), outcome.images().size(), detail), now);
+    }
+
+    /** The bytes of image {@code imageId} if it belongs to alarm {@code alarmId}. */
+    @Override
+    public synchronized Optional<AlarmView.ImageBytes> image(String alarmId, String imageId) {
+        if (images == null) return Optional.empty();
+        Optional<AlarmView> a = find(alarmId);
+        if (a.isEmpty() || a.get().images().stream().noneMatch(i -> i.id().equals(imageId))) return Optional.empty();
+        return images.content(Long.parseLong(imageId)).map(c -> new AlarmView.ImageBytes(c.contentType(), c.bytes()));
     }
 
     /** An account's state as loaded from its snapshot, before the account directory is synced. */
@@ -212,7 +238,26 @@ public final class EngineAlarmDesk implements AlarmDesk {
                 return new ActionResult.Refused(ActionResult.Reason.STALE, "Alarm " + a.id()
                         + " changed since your page was loaded; reload it and try again. Nothing changed.", "");
             Optional<Alarm> engineAlarm = states.get(accountId).alarm(alarmId);
-            input = toEngine(actor.username(), alarmId, cmd, engineAlarm.map(Alarm::imagesReceived).orElse(0));
+            int received = engineAlarm.map(Alarm::imagesReceived).orElse(0);
+            if (images != null && cmd instanceof AlarmCommand.ViewImage v) {
+                AlarmView.Image img = a.images().stream().filter(i -> i.id().equals(v.imageId())).findFirst().orElse(null);
+                if (img == null) return new ActionResult.Refused(ActionResult.Reason.NOT_FOUND,
+                        "Alarm " + a.id() + " has no image " + v.imageId() + ". Nothing changed.", Rules7_2_1);
+                try {
+                    images.markViewed(Long.parseLong(img.id()), signalOf(a, img), actor.username(), now);
+                } catch (java.sql.SQLException e) {
+                    return new ActionResult.Refused(ActionResult.Reason.NOT_ALLOWED, "The view could not be recorded (" + e.getMessage() + "). Try again.", Rules7_2_1);
+                }
+                // The engine counts what this operator has viewed (never more than it knows were received).
+                int mine = viewedBy(find(alarmId).orElseThrow(), actor.username());
+                input = new HandlingInput.ImagesViewed(actor.username(), alarmId, Math.min(mine, received));
+            } else if (images != null && cmd instanceof AlarmCommand.DesignateVisual && !a.images().isEmpty()
+                    && viewedBy(a, actor.username()) < a.images().size()) {
+                return new ActionResult.Refused(ActionResult.Reason.NOT_ALLOWED, "You have viewed " + viewedBy(a, actor.username()) + " of "
+                        + a.images().size() + " images; view every image before designating visually confirmed. Nothing changed.", Rules7_2_1);
+            } else {
+                input = toEngine(actor.username(), alarmId, cmd, received);
+            }
             if (input == null) return new ActionResult.Refused(ActionResult.Reason.NOT_ALLOWED,
                     cmd.kind().label + " is not an action of the handling engine.", ActionRules.ONE_HANDLER);
         }
@@ -224,6 +269,18 @@ public final class EngineAlarmDesk implements AlarmDesk {
         String rule = effects.stream().filter(e -> !(e instanceof HandlingEffect.DecisionLogged)).map(HandlingEffect::rule)
                 .findFirst().orElseGet(() -> effects.isEmpty() ? ActionRules.ruleFor(cmd.kind(), find(alarmId).orElseThrow()) : effects.get(0).rule());
         return new ActionResult.Done(find(alarmId).orElseThrow(), rule);
+    }
+
+    private static final String Rules7_2_1 = "BS8243 7.2.1";
+
+    private static int viewedBy(AlarmView a, String operator) {
+        return (int) a.images().stream().filter(i -> i.viewedBy(operator)).count();
+    }
+
+    /** The store signal id of a shown image (kept in its url: /console/alarms/{alarm}/images/{id}?signal={signal}). */
+    private static long signalOf(AlarmView a, AlarmView.Image img) {
+        int q = img.url().indexOf("?signal=");
+        return q < 0 ? -1 : Long.parseLong(img.url().substring(q + "?signal=".length()));
     }
 
     /** The console's part of the rules: the engine checks the standards, the console who may touch the alarm. */
@@ -310,10 +367,30 @@ public final class EngineAlarmDesk implements AlarmDesk {
         int n = 1;
         for (HandlingProfile.Keyholder k : p.keyholders()) keyholders.add(new AlarmView.Keyholder(n++, k.name(), k.phone()));
         List<AlarmView.Image> images = new ArrayList<>();
-        for (int i = 1; i <= a.imagesReceived(); i++) {
-            boolean viewed = i <= a.imagesViewed();
-            images.add(new AlarmView.Image("image-" + i, null, "image " + i + " (content kept by the site's video system)", "",
-                    viewed ? "operator" : null, viewed ? a.openedAt() : null));
+        List<AlarmView.ImageFetch> fetches = new ArrayList<>();
+        if (this.images != null) {
+            Set<Long> storeIds = new java.util.TreeSet<>();
+            for (String sid : a.signalIds()) if (storeSignalId(sid) >= 0) storeIds.add(storeSignalId(sid));
+            org.vigil.arc.images.AlarmImages.Shown shown = this.images.shown(storeIds);
+            for (org.vigil.arc.images.ImageArchive.Image img : shown.images()) {
+                List<Map.Entry<String, Instant>> viewers = new ArrayList<>(img.viewers().entrySet());
+                viewers.sort(Map.Entry.comparingByValue());
+                images.add(new AlarmView.Image(Long.toString(img.id()), img.fetchedAt(),
+                        img.name() + " (" + img.contentType() + ", " + img.size() + " bytes, signal " + img.signalId() + ")",
+                        "/console/alarms/" + a.id() + "/images/" + img.id() + "?signal=" + img.signalId(),
+                        viewers.isEmpty() ? null : String.join(", ", viewers.stream().map(Map.Entry::getKey).toList()),
+                        viewers.isEmpty() ? null : viewers.get(0).getValue()));
+            }
+            for (org.vigil.arc.images.ImageArchive.Fetch f : shown.fetches()) {
+                int count = (int) shown.images().stream().filter(i -> i.fetchId() == f.id()).count();
+                fetches.add(new AlarmView.ImageFetch(f.link(), f.status(), f.detail(), count));
+            }
+        } else {
+            for (int i = 1; i <= a.imagesReceived(); i++) {
+                boolean viewed = i <= a.imagesViewed();
+                images.add(new AlarmView.Image("image-" + i, null, "image " + i + " (content kept by the site's video system)", "",
+                        viewed ? "operator" : null, viewed ? a.openedAt() : null));
+            }
         }
         List<AlarmView.Step> history = a.history().stream()
                 .map(dec -> new AlarmView.Step(dec.at(), "", dec.text(), "", dec.rule())).toList();
@@ -326,7 +403,7 @@ public final class EngineAlarmDesk implements AlarmDesk {
                 cause, versions.getOrDefault(a.id(), 1L), signals, zones, keyholders, p.callBack().steps(), images, history,
                 s.tasks().stream().filter(t -> t.alarmId().equals(a.id()))
                         .map(t -> new AlarmView.Task(t.id(), t.kind().name().toLowerCase().replace('_', ' '), t.status().name(), t.rule(),
-                                t.instructions(), t.outcome())).toList());
+                                t.instructions(), t.outcome())).toList(), fetches);
     }
 
     @Override

@@ -50,6 +50,11 @@ import org.vigil.panel.yaml.Durations;
  * confirm each other (any "two or more HDs separately identifiable at the CIE", 5.4.1.2 b 1).
  */
 public final class HoldUpFeature implements Feature {
+  /** Contact ID "system peripheral trouble": a hold-up camera did not deliver (docs/holdup.md). */
+  public static final int CAMERA_TROUBLE_CID = 330;
+
+  public static final String CAMERA_RULE = "BS8243 5.3.1 camera trouble";
+
   /** End of the hold-up confirmation time (5.4.1.2): reinstatement (A.2.3). */
   public record ConfirmationTimeEnd() implements TimerKey {}
 
@@ -212,8 +217,11 @@ public final class HoldUpFeature implements Feature {
     }
     step.zone(h.id(), z.withActive(true));
     step.log("hold-up device " + h.name() + " activated (" + how + ")", syncRule(h), false);
-    condition(step, Source.of(h), !h.silent());
-    capture(step, h);
+    // The capture reference is known now, so the HUA itself carries the [V] link: the ARC hears of the
+    // images with the alarm, and the alarm never waits for a camera (the capture starts after it).
+    Effect.CaptureImages capture = capturePlan(step, h);
+    condition(step, Source.of(h), !h.silent(), capture == null ? null : Effect.Notification.imageLink(capture.reference()));
+    if (capture != null) step.emit(capture);
   }
 
   private void duress(Step step, Input.HoldUpCondition d) {
@@ -222,12 +230,13 @@ public final class HoldUpFeature implements Feature {
     }
     String area = step.site().area(d.area()).isPresent() ? d.area() : step.site().areas().get(0).id();
     step.log("duress from " + d.source() + " by user " + d.user() + ": hold-up condition without a device", "BS8243 3.1.17", false);
-    condition(step, new Source("duress:" + d.user(), "duress code of user " + d.user(), area, d.zone(), d.user(), true, 121), false);
+    condition(step, new Source("duress:" + d.user(), "duress code of user " + d.user(), area, d.zone(), d.user(), true, 121), false, null);
   }
 
   // ---- the hold-up condition and its confirmation ----
 
-  private void condition(Step step, Source src, boolean audible) {
+  /** {@code images}: the relative [V] link of the capture this condition started, or null. */
+  private void condition(Step step, Source src, boolean audible, String images) {
     State s = state(step);
     Map<String, List<Source>> memory = new LinkedHashMap<>(s.memory());
     List<Source> inArea = new ArrayList<>(memory.getOrDefault(src.area(), List.of()));
@@ -242,11 +251,11 @@ public final class HoldUpFeature implements Feature {
       Instant end = step.now().plus(hct);
       put(step, new State(new Window(step.now(), end, List.of(src), false), s.pending(), memory, s.reinstated(), s.captures()));
       step.scheduleAt(new ConfirmationTimeEnd(), end);
-      step.notify(Codes.notification(src.signal(), src.cid(), src.area(), partition, src.zone(), src.user(), false, FIRST_RULE, (src.duress() ? "duress" : "hold-up " + src.name())));
+      step.notify(Codes.notification(src.signal(), src.cid(), src.area(), partition, src.zone(), src.user(), false, FIRST_RULE, (src.duress() ? "duress" : "hold-up " + src.name())).withVerification(images));
       step.raise(new Input.AlarmRaised(src.area(), Input.AlarmKind.HOLD_UP, false, audible));
       step.log("unconfirmed hold-up alarm from " + src.name() + "; hold-up confirmation time " + Durations.format(hct) + " started (ends " + end + ")", SEQ_RULE, !src.duress());
       String tampered = tamperedDevice(step);
-      if (tampered != null) confirm(step, src, TAMPER_RULE, "hold-up alarm together with the tamper condition of " + tampered);
+      if (tampered != null) confirm(step, src, TAMPER_RULE, "hold-up alarm together with the tamper condition of " + tampered, images);
       return;
     }
     if (w.has(src.id())) {
@@ -260,19 +269,23 @@ public final class HoldUpFeature implements Feature {
     // An audible device sounds whether it opens the confirmation time or joins it.
     if (audible) step.raise(new Input.AlarmRaised(src.area(), Input.AlarmKind.HOLD_UP, false, true));
     if (!w.confirmed()) {
-      confirm(step, src, "BS8243 5.4.1.2(b)(1) / 7.3.2", "second hold-up condition from " + src.name() + " (different source) within the hold-up confirmation time, after " + w.sources().get(0).name());
+      confirm(step, src, "BS8243 5.4.1.2(b)(1) / 7.3.2", "second hold-up condition from " + src.name() + " (different source) within the hold-up confirmation time, after " + w.sources().get(0).name(), images);
     } else {
       // Already confirmed: the ARC still learns of each further source.
-      step.notify(Codes.notification(src.signal(), src.cid(), src.area(), partition, src.zone(), src.user(), false, "BS8243 7.3.2 further HUA (already confirmed)", (src.duress() ? "duress" : "hold-up " + src.name())));
+      step.notify(Codes.notification(src.signal(), src.cid(), src.area(), partition, src.zone(), src.user(), false, "BS8243 7.3.2 further HUA (already confirmed)", (src.duress() ? "duress" : "hold-up " + src.name())).withVerification(images));
       step.log("further hold-up condition from " + src.name() + " (already confirmed)", SEQ_RULE, !src.duress());
     }
   }
 
   private void confirm(Step step, Source src, String rule, String reason) {
+    confirm(step, src, rule, reason, null);
+  }
+
+  private void confirm(Step step, Source src, String rule, String reason, String images) {
     State s = state(step);
     Window w = s.window();
     put(step, new State(new Window(w.start(), w.end(), w.sources(), true), s.pending(), s.memory(), s.reinstated(), s.captures()));
-    step.notify(Codes.notification(Signal.CONFIRMED_HOLD_UP, 129, src.area(), step.areaConfig(src.area()).number(), src.zone(), src.user(), false, rule, "confirmed hold-up: " + reason));
+    step.notify(Codes.notification(Signal.CONFIRMED_HOLD_UP, 129, src.area(), step.areaConfig(src.area()).number(), src.zone(), src.user(), false, rule, "confirmed hold-up: " + reason).withVerification(images));
     step.raise(new Input.AlarmRaised(src.area(), Input.AlarmKind.HOLD_UP, true, false));
     // A duress among the sources must not show in the user-visible log (no trace of duress).
     boolean anyDuress = w.sources().stream().anyMatch(Source::duress) || src.duress();
@@ -375,9 +388,10 @@ public final class HoldUpFeature implements Feature {
 
   // ---- visual confirmation ----
 
-  private void capture(Step step, HoldUpDevice h) {
+  /** The capture for a HUA of {@code h} (counted in the state), or null when no camera is assigned. */
+  private Effect.CaptureImages capturePlan(Step step, HoldUpDevice h) {
     List<String> cameras = step.site().camerasFor(h).stream().filter(c -> c.snapshotUrl() != null).map(Camera::id).toList();
-    if (cameras.isEmpty()) return;
+    if (cameras.isEmpty()) return null;
     HoldUpSystem has = step.site().holdUp();
     int count = Math.max(1, has.imageCount());
     List<Instant> shots = new ArrayList<>();
@@ -388,7 +402,7 @@ public final class HoldUpFeature implements Feature {
     int n = s.captures() + 1;
     put(step, new State(s.window(), s.pending(), s.memory(), s.reinstated(), n));
     String ref = "hua-" + n + "-" + h.id() + "-" + step.now().getEpochSecond();
-    step.emit(new Effect.CaptureImages(ref, h.id(), h.area(), cameras, List.copyOf(shots), shots.get(shots.size() - 1).plus(has.imageTimeout()), VISUAL_RULE));
+    return new Effect.CaptureImages(ref, h.id(), h.area(), cameras, List.copyOf(shots), shots.get(shots.size() - 1).plus(has.imageTimeout()), VISUAL_RULE);
   }
 
   /** Records the outcome of a capture in the event log; missing or slow cameras are user-visible. */
@@ -396,6 +410,15 @@ public final class HoldUpFeature implements Feature {
     String name = step.site().holdUpDevice(c.device()).map(HoldUpDevice::name).orElse(c.device());
     step.log("visual confirmation of " + name + ": " + c.images() + " image(s) for the ARC" + (c.link() == null ? "" : " at " + c.link()) + " (" + c.reference() + ")", VISUAL_RULE, false);
     for (String p : c.problems()) step.log("camera problem during hold-up capture " + c.reference() + ": " + p, "BS8243 5.3.1", true);
+    if (c.problems().isEmpty()) return;
+    // Missing or slow cameras reach the ARC as a fault (330 / SIA ET), never as an alarm: the HUA has
+    // gone already, and the operator must know the images are incomplete (BS 8243 5.3.1).
+    HoldUpDevice h = step.site().holdUpDevice(c.device()).orElse(null);
+    String area = h != null && step.site().area(h.area()).isPresent() ? h.area() : null;
+    int partition = area == null ? 0 : step.areaConfig(area).number();
+    step.notify(Codes.notification(Signal.FAULT, CAMERA_TROUBLE_CID, area, partition, h == null ? null : h.zone(), null, false, CAMERA_RULE,
+        "hold-up camera trouble: " + c.images() + " image(s), " + c.problems().size() + " missing (" + c.reference() + "): "
+            + String.join("; ", c.problems().subList(0, Math.min(3, c.problems().size()))) + (c.problems().size() > 3 ? "; ..." : "")));
   }
 
   // ---- state ----

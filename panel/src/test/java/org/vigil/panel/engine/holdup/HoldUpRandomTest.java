@@ -208,6 +208,17 @@ class HoldUpRandomTest {
       for (String d : HDS) assertThat(p.state.zone(d).inhibited()).as("%s inhibited after %s", d, ctx).isEqualTo(m.inhibited.contains(d));
       assertThat(p.state.output("bell")).as("bell after %s", ctx).isFalse();
       assertThat(p.state.output("strobe")).as("strobe after %s", ctx).isFalse();
+      // BS 8243 5.3.1 / DC-09 [V]: a link only on a device's HUA or 129, naming a capture the engine asked for; never on duress.
+      java.util.Set<String> captures = new java.util.HashSet<>();
+      p.effects.forEach(t -> {
+        if (t.effect() instanceof org.vigil.panel.engine.Effect.CaptureImages c) captures.add(c.reference());
+      });
+      for (var n : p.notifications()) {
+        if (n.verification() == null) continue;
+        assertThat(n.cid()).as("signal with an image link after %s", ctx).isIn(122, 123, 129);
+        assertThat(n.user()).as("duress with an image link after %s", ctx).isNull();
+        assertThat(captures).as("capture of %s after %s", n.verification(), ctx).contains(org.vigil.panel.engine.Effect.Notification.captureReference(n.verification()));
+      }
     }
     List<String> out = new ArrayList<>();
     p.effects.forEach(t -> out.add(t.at() + " " + t.effect()));
