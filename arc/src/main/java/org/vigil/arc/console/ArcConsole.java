@@ -148,6 +148,8 @@ public final class ArcConsole implements AutoCloseable {
             }
         }
         b.setUnsetMonitoring(any);
+        b.duressRoute(a.duressRoute());
+        b.policeResponseWithdrawn(a.policeResponseWithdrawn());
         return b.build();
     }
 
