@@ -112,6 +112,11 @@ public final class EngineAlarmDesk implements AlarmDesk {
         step(profile.accountId(), new HandlingInput.ProfileChanged(profile), now);
     }
 
+    /** The handling profile the engine uses for this account now. */
+    public synchronized Optional<HandlingProfile> profile(String accountId) {
+        return Optional.ofNullable(states.get(accountId)).map(AccountState::profile);
+    }
+
     public synchronized boolean knows(String accountId) {
         return states.containsKey(accountId);
     }
