@@ -67,6 +67,8 @@ public final class AccountHandling {
     int nextAlarmSeq;
     int nextTaskSeq;
     final List<HandlingEffect> effects = new ArrayList<>();
+    /** Set while a profile change is applied: alarms are re-decided once at its end. */
+    boolean profileChange;
 
     Work(AccountState s) {
       profile = s.profile();
@@ -848,6 +850,8 @@ public final class AccountHandling {
     void profileChanged(HandlingProfile before, Instant at) {
       boolean was = before.policeResponseWithdrawn();
       boolean is = profile.policeResponseWithdrawn();
+      Set<PoliceResponse.Kind> recorded = java.util.EnumSet.noneOf(PoliceResponse.Kind.class);
+      profileChange = true;
       for (PoliceResponse.Kind k : PoliceResponse.Kind.values()) {
         PoliceResponse r = response(k);
         if (r.status() == PoliceResponse.Status.NO_URN) continue;
@@ -855,16 +859,26 @@ public final class AccountHandling {
         if (is && (!was || urnChanged) && r.status() != PoliceResponse.Status.WITHDRAWN && r.status() != PoliceResponse.Status.URN_DELETED) {
           responseChanged(r.withStatus(PoliceResponse.Status.WITHDRAWN, at, null), at,
               "police withdrew response for URN " + r.urn() + ", recorded on the account", Rules.POLICE_RECORD);
+          recorded.add(k);
         } else if (!is && was && r.status() == PoliceResponse.Status.WITHDRAWN) {
           responseChanged(r.reinstated(at, false), at, "police reinstated response for URN " + r.urn() + ", recorded on the account",
               Rules.POLICE_RECORD);
+          recorded.add(k);
         }
       }
-      if (before.duressRoute() != profile.duressRoute()) {
+      profileChange = false;
+      boolean routeChanged = before.duressRoute() != profile.duressRoute();
+      if (routeChanged) {
         decide(null, at, Rules.DURESS_ROUTE, "duress route of the account changed from " + before.duressRoute() + " to "
             + profile.duressRoute());
       }
-      for (MutableAlarm a : alarms) if (a.open() && !a.technical) updatePolice(a, at, false);
+      // Each open alarm the change concerns gets a decision naming why police are (not) offered now.
+      for (MutableAlarm a : alarms) {
+        if (!a.open() || a.technical) continue;
+        if (recorded.contains(a.policeKind())) updatePolice(a, at, true, Rules.POLICE_RECORD);
+        else if (routeChanged && a.duress) updatePolice(a, at, true, Rules.DURESS_ROUTE);
+        else updatePolice(a, at, false);
+      }
     }
 
     private void reinstate(ReinstatePoliceResponse r, Instant at) {
@@ -916,18 +930,25 @@ public final class AccountHandling {
           next.falseAlarmsInLast12Months(at, profile.zone()), rule));
       decide(null, at, rule, next.kind() + " police response " + next.status() + " (" + why + ")"
           + (next.status() == PoliceResponse.Status.WITHDRAWAL_PENDING ? ", withdrawn from " + next.withdrawalEffectiveAt() : ""));
+      // An alarm whose police availability changes because of the account record names that record as its rule.
+      String alarmRule = Rules.POLICE_RECORD.equals(rule) ? rule : null;
+      if (profileChange) return; // profileChanged re-decides every open alarm itself
       for (MutableAlarm a : alarms) {
-        if (a.open() && !a.technical && a.policeKind() == next.kind()) updatePolice(a, at, false);
+        if (a.open() && !a.technical && a.policeKind() == next.kind()) updatePolice(a, at, false, alarmRule);
       }
     }
 
     private void updatePolice(MutableAlarm a, Instant at, boolean force) {
+      updatePolice(a, at, force, null);
+    }
+
+    private void updatePolice(MutableAlarm a, Instant at, boolean force, String ruleOverride) {
       PoliceResponse r = response(a.policeKind());
       boolean byRoute = a.duressOnly() && profile.duressRoute() == DuressRoute.ARC_AND_KEYHOLDERS;
       boolean available = r.available() && !byRoute;
       if (force || available != a.policeResponseAvailable) {
         a.policeResponseAvailable = available;
-        String rule = byRoute ? Rules.DURESS_ROUTE : Rules.POLICE;
+        String rule = byRoute ? Rules.DURESS_ROUTE : ruleOverride != null ? ruleOverride : Rules.POLICE;
         effects.add(new PoliceResponseStatus(a.id, r.kind(), r.urn(), r.status(), available,
             r.falseAlarmsInLast12Months(at, profile.zone()), rule));
         decide(a, at, rule, r.kind() + " police response " + (available ? "available" : "not available")
