@@ -246,7 +246,10 @@ public final class AccountHandling {
       a.holdUp = c;
       a.holdUpDevices.add(dev);
       if (cat == EventCategory.DURESS) {
-        decide(a, at, Rules.DURESS, "duress signal " + sig.codeText() + " from user " + sig.zoneOrUser() + ": top priority");
+        boolean zone992 = sig.contactId() != 121 && sig.contactId() != 124 && sig.contactId() != 125
+            && DuressSignals.isDuressZone(EventCategory.HOLD_UP, sig.zoneOrUser());
+        decide(a, at, zone992 ? Rules.DURESS + "; " + DuressSignals.RULE_ZONE_992 : Rules.DURESS, "duress signal " + sig.codeText()
+            + (zone992 ? " on the duress zone 992" : " from user " + sig.zoneOrUser()) + ": top priority");
       }
       if (fresh) {
         opened(a, at, rule, why);

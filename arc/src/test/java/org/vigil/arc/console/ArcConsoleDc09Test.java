@@ -190,6 +190,13 @@ class ArcConsoleDc09Test {
         assertThat(console.desk().find("5678-1").orElseThrow().history())
                 .anySatisfy(h -> assertThat(h.rule()).isEqualTo(org.vigil.arc.handling.Rules.POLICE_RECORD));
 
+        // a SIA panel reporting duress on the Vista duress zone 992: duress, not a silent hold-up
+        try (Dc09TestClient panel = new Dc09TestClient(arc.dc09Port())) {
+            Dc09TestClient.decode(panel.exchange(Dc09TestClient.encode(Dc09TestClient.sia("1234", 7, "#1234|NHA992", Instant.now()))));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> console.desk().open().stream()
+                .anyMatch(x -> x.accountId().equals("1234") && x.kind() == org.vigil.arc.console.queue.AlarmKind.DURESS));
+
         // the holder gives the alarm back to the queue
         var released = api(http, "POST", "/console/api/alarms/5678-1/actions/release", "{}", csrf);
         assertThat(released.statusCode()).as(released.body()).isEqualTo(200);

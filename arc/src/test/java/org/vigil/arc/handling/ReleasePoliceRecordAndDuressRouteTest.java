@@ -194,4 +194,27 @@ class ReleasePoliceRecordAndDuressRouteTest {
     assertThat(a.duress()).isFalse();
     assertThat(a.policeResponseAvailable()).isTrue();
   }
+
+  @Test
+  void aHoldUpOnTheVistaDuressZone992IsDuressInEitherFormatAndSaysWhy() {
+    AccountState s = AccountState.initial(profile().duressRoute(DuressRoute.ARC_AND_KEYHOLDERS).build(), T0);
+    s = run(s, new SignalReceived(StoredSignal.sia("1", T0, "HA", "992", null, null)), T0);
+    Alarm a = s.alarm("A-1").orElseThrow();
+    assertThat(a.duress()).isTrue();
+    assertThat(a.priority()).isEqualTo(Priority.P1_DURESS_OR_CONFIRMED_HOLD_UP);
+    assertThat(a.policeResponseAvailable()).isFalse();
+    assertThat(a.history()).anySatisfy(d -> {
+      assertThat(d.rule()).contains(DuressSignals.RULE_ZONE_992);
+      assertThat(d.text()).contains("duress zone 992");
+    });
+    AccountState c = AccountState.initial(profile().build(), T0);
+    c = run(c, cid("1", T0, 122, "992"), T0);
+    assertThat(c.alarm("A-1").orElseThrow().duress()).isTrue();
+    c = AccountState.initial(profile().build(), T0);
+    c = run(c, cid("1", T0, 122, "003"), T0);
+    assertThat(c.alarm("A-1").orElseThrow().duress()).isFalse();
+    assertThat(DuressSignals.category(org.vigil.protocol.event.EventCategory.INTRUDER, "992"))
+        .as("only the hold-up family").isEqualTo(org.vigil.protocol.event.EventCategory.INTRUDER);
+    assertThat(DuressSignals.isDuressZone(org.vigil.protocol.event.EventCategory.HOLD_UP, "zone")).isFalse();
+  }
 }
