@@ -32,6 +32,7 @@ import org.vigil.arc.ArcConfig;
 import org.vigil.arc.ArcService;
 import org.vigil.arc.console.audit.AuditEntry;
 import org.vigil.arc.console.web.Json;
+import org.vigil.arc.testing.Chromium;
 import org.vigil.arc.testing.Dc09TestClient;
 import org.vigil.arc.testing.TestPostgres;
 import org.vigil.protocol.dc09.Dc09Frame;
@@ -49,7 +50,7 @@ class ArcConsoleDc09Test {
     ArcService arc;
     ArcConsole console;
     final List<String> printed = new CopyOnWriteArrayList<>();
-    Playwright playwright;
+    Chromium chromium;
     Browser browser;
     String base;
 
@@ -58,15 +59,13 @@ class ArcConsoleDc09Test {
         arc = ArcService.start(ArcConfig.loopback(dir).withJdbc(TestPostgres.newDatabase(), null, null));
         console = ArcConsole.attach(arc, new ArcConsole.Options(new InetSocketAddress("127.0.0.1", 0), Optional.of(ADMIN_PASSWORD), 1000), printed::add);
         base = "http://127.0.0.1:" + console.port();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setArgs(ConsoleBrowserTest.ARGS));
+        chromium = Chromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
+        if (chromium != null) chromium.close();
         if (console != null) console.close();
         if (arc != null) arc.close();
     }
