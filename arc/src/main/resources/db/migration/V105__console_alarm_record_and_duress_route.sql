@@ -14,6 +14,6 @@ CREATE TABLE console_alarm (
 CREATE INDEX console_alarm_account ON console_alarm (account_id);
 
 -- Where a duress signal goes (issue 4, seed 000): offered to the police like a hold-up, or to the ARC and the
--- keyholders only (UK police policy bars duress codes for police calls).
+-- keyholders only (the default: UK police policy bars duress codes for police calls, as the panel's duress.route).
 ALTER TABLE console_account_profile
-    ADD COLUMN duress_route VARCHAR(20) NOT NULL DEFAULT 'POLICE' CHECK (duress_route IN ('POLICE', 'ARC_AND_KEYHOLDERS'));
+    ADD COLUMN duress_route VARCHAR(20) NOT NULL DEFAULT 'ARC_AND_KEYHOLDERS' CHECK (duress_route IN ('POLICE', 'ARC_AND_KEYHOLDERS'));

@@ -7,8 +7,12 @@ package org.vigil.arc.handling;
  * ARC with the keyholders only.
  */
 public enum DuressRoute {
+  // The default for new accounts and profiles is ARC_AND_KEYHOLDERS (UK policy, and the panel's duress.route
+  // default); DEFAULT names it. A snapshot written before the route existed reads back POLICE, the behaviour it had.
   /** Duress is a hold-up alarm: police are offered when the hold-up URN has response. */
   POLICE,
   /** Duress goes to the ARC and the keyholders: police are never offered for a duress-only alarm. */
-  ARC_AND_KEYHOLDERS
+  ARC_AND_KEYHOLDERS;
+
+  public static final DuressRoute DEFAULT = ARC_AND_KEYHOLDERS;
 }

@@ -12,7 +12,7 @@ import org.vigil.protocol.event.EventCategory;
  *       as a silent hold-up (P2, call-back), never silently promoted to duress.</li>
  *   <li>Number 992 on a hold-up family event (SIA {@code HA}/{@code HH}, Contact ID 12x) is the Vista duress zone
  *       (seed 001: "a non-zero report code for zone 992 (duress)"): duress. Our panel sends duress this way on every
- *       format when the transmission option {@code duressZone992} is on, and as Contact ID 121 on ADM-CID paths, so
+ *       format when the site setting {@code duress_zone_992} is on, and as Contact ID 121 on ADM-CID paths, so
  *       its duress is unambiguous whichever format a path uses.</li>
  * </ul>
  */

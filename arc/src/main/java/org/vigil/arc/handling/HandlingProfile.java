@@ -134,7 +134,7 @@ public record HandlingProfile(
     private final List<TransmissionPath> paths = new ArrayList<>();
     private final Set<String> multiActionDevices = new LinkedHashSet<>();
     private final Set<String> holdUpZones = new LinkedHashSet<>();
-    private DuressRoute duressRoute = DuressRoute.POLICE;
+    private DuressRoute duressRoute = DuressRoute.DEFAULT;
     private boolean policeResponseWithdrawn;
 
     private Builder(String accountId) {

@@ -128,6 +128,11 @@ class ReleasePoliceRecordAndDuressRouteTest {
   // ---- duress route ----
 
   @Test
+  void theDefaultRouteIsArcAndKeyholdersLikeThePanelsDuressRoute() {
+    assertThat(HandlingProfile.builder("A").build().duressRoute()).isEqualTo(DuressRoute.ARC_AND_KEYHOLDERS);
+  }
+
+  @Test
   void duressRoutedToTheArcAndKeyholdersIsNotOfferedToPoliceAndTheKeyholdersAreInformed() {
     AccountState s = AccountState.initial(profile().duressRoute(DuressRoute.ARC_AND_KEYHOLDERS).build(), T0);
     s = run(s, cid("1", T0, 121, "003"), T0); // Contact ID 121 duress, user 003
@@ -151,7 +156,7 @@ class ReleasePoliceRecordAndDuressRouteTest {
 
   @Test
   void duressRoutedToPoliceIsOfferedToPoliceLikeAHoldUp() {
-    AccountState s = AccountState.initial(profile().build(), T0);
+    AccountState s = AccountState.initial(profile().duressRoute(DuressRoute.POLICE).build(), T0);
     s = run(s, cid("1", T0, 121, "003"), T0);
     assertThat(s.alarm("A-1").orElseThrow().policeResponseAvailable()).isTrue();
     assertThat(s.openTasks()).extracting(Task::kind).containsExactly(Task.Kind.CALL_BACK);
@@ -176,7 +181,7 @@ class ReleasePoliceRecordAndDuressRouteTest {
 
   @Test
   void changingTheRouteWhileADuressAlarmIsOpenReDecidesPoliceWithTheRule() {
-    AccountState s = AccountState.initial(profile().build(), T0);
+    AccountState s = AccountState.initial(profile().duressRoute(DuressRoute.POLICE).build(), T0);
     s = run(s, cid("1", T0, 121, "003"), T0);
     s = run(s, new ProfileChanged(profile().duressRoute(DuressRoute.ARC_AND_KEYHOLDERS).build()), T0.plusSeconds(10));
     assertThat(s.alarm("A-1").orElseThrow().policeResponseAvailable()).isFalse();

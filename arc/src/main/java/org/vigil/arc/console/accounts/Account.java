@@ -17,15 +17,15 @@ public record Account(
         long version, DuressRoute duressRoute) {
 
     public Account {
-        duressRoute = duressRoute == null ? DuressRoute.POLICE : duressRoute;
+        duressRoute = duressRoute == null ? DuressRoute.DEFAULT : duressRoute;
     }
 
-    /** An account with the default duress route (offered to the police like a hold-up). */
+    /** An account with the default duress route (ARC and keyholders, {@link DuressRoute#DEFAULT}). */
     public Account(String accountId, String receiverPrefix, String name, String address, KeyForm keyForm, String key,
             List<Path> paths, List<Schedule> schedules, List<Keyholder> keyholders, String urnIntruder, String urnHoldUp,
             boolean policeResponseWithdrawn, String responsePlan, long version) {
         this(accountId, receiverPrefix, name, address, keyForm, key, paths, schedules, keyholders, urnIntruder, urnHoldUp,
-                policeResponseWithdrawn, responsePlan, version, DuressRoute.POLICE);
+                policeResponseWithdrawn, responsePlan, version, DuressRoute.DEFAULT);
     }
 
     public enum KeyForm { NONE, HEX, ASCII }

@@ -103,7 +103,7 @@ public final class AccountValidator {
         if (!urnI.isEmpty() && !URN.matcher(urnI).matches()) e.put("urnIntruder", "letters, digits, / and - only, at most " + URN_MAX);
         if (!urnH.isEmpty() && !URN.matcher(urnH).matches()) e.put("urnHoldUp", "letters, digits, / and - only, at most " + URN_MAX);
         if (!urnI.isEmpty() && urnI.equals(urnH)) e.put("urnHoldUp", "intruder and hold-up alarms have separate URNs (NSI ECHO guidance)");
-        org.vigil.arc.handling.DuressRoute route = existing == null ? org.vigil.arc.handling.DuressRoute.POLICE : existing.duressRoute();
+        org.vigil.arc.handling.DuressRoute route = existing == null ? org.vigil.arc.handling.DuressRoute.DEFAULT : existing.duressRoute();
         String routeText = trim(in.duressRoute()).toUpperCase(Locale.ROOT);
         if (!routeText.isEmpty()) {
             try {

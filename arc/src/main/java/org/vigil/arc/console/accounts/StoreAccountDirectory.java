@@ -41,7 +41,7 @@ public final class StoreAccountDirectory implements AccountDirectory {
 
     record Extras(String schedules, String keyholders, String urnIntruder, String urnHoldUp, boolean withdrawn, String plan, long version,
             String duressRoute) {
-        static final Extras NONE = new Extras("", "", null, null, false, "", 1, "POLICE");
+        static final Extras NONE = new Extras("", "", null, null, false, "", 1, "ARC_AND_KEYHOLDERS");
     }
 
     @Override
@@ -143,9 +143,9 @@ public final class StoreAccountDirectory implements AccountDirectory {
 
     private static org.vigil.arc.handling.DuressRoute route(String s) {
         try {
-            return s == null ? org.vigil.arc.handling.DuressRoute.POLICE : org.vigil.arc.handling.DuressRoute.valueOf(s);
+            return s == null ? org.vigil.arc.handling.DuressRoute.DEFAULT : org.vigil.arc.handling.DuressRoute.valueOf(s);
         } catch (IllegalArgumentException e) {
-            return org.vigil.arc.handling.DuressRoute.POLICE;
+            return org.vigil.arc.handling.DuressRoute.DEFAULT;
         }
     }
 
