@@ -30,7 +30,24 @@ public record AccountDocument(
     Integer windowFutureSeconds,
     List<String> quirks,
     List<SupervisedPath> supervision,
-    Integer supervisionGraceSeconds) {
+    Integer supervisionGraceSeconds,
+    String duressRoute) {
+
+  /** Where duress signals go: the console's handling profile (POLICE or ARC_AND_KEYHOLDERS); null keeps it. */
+  public static final java.util.Set<String> DURESS_ROUTES = java.util.Set.of("POLICE", "ARC_AND_KEYHOLDERS");
+
+  public AccountDocument(Long id, String number, String receiver, String line, String name, String siteAddress,
+      String siteNotes, String key, String keyForm, Boolean keyConfigured, Boolean encryptionRequired,
+      Boolean checkTimestamp, Integer windowPastSeconds, Integer windowFutureSeconds, List<String> quirks,
+      List<SupervisedPath> supervision, Integer supervisionGraceSeconds) {
+    this(id, number, receiver, line, name, siteAddress, siteNotes, key, keyForm, keyConfigured, encryptionRequired,
+        checkTimestamp, windowPastSeconds, windowFutureSeconds, quirks, supervision, supervisionGraceSeconds, null);
+  }
+
+  /** The duress route in upper case, or null when the document does not set it. */
+  public String duressRouteName() {
+    return duressRoute == null || duressRoute.isBlank() ? null : duressRoute.trim().toUpperCase(Locale.ROOT);
+  }
 
   /** The public view of an account (no key). */
   public static AccountDocument of(Account a) {
@@ -66,6 +83,9 @@ public record AccountDocument(
       } catch (IllegalArgumentException e) {
         problems.add(new AccountProblem("keyForm", "must be HEX or ASCII"));
       }
+    }
+    if (duressRouteName() != null && !DURESS_ROUTES.contains(duressRouteName())) {
+      problems.add(new AccountProblem("duressRoute", "must be POLICE or ARC_AND_KEYHOLDERS"));
     }
     if (key != null) {
       newKey = key.isEmpty() ? null : key;

@@ -74,6 +74,7 @@ public final class AccountImport {
   public static Result importInto(AccountRepository repo, String text, Format format) throws ImportException, SQLException {
     Parsed parsed = format == Format.CSV ? parseCsv(text) : parseYaml(text);
     List<Account> accounts = new ArrayList<>();
+    List<String> routes = new ArrayList<>();
     List<RowProblem> problems = new ArrayList<>(parsed.problems());
     for (Row row : parsed.rows()) {
       try {
@@ -81,6 +82,7 @@ public final class AccountImport {
         Account base = d.number() == null ? null
             : repo.find(d.number(), d.receiver() == null ? "" : d.receiver(), d.line() == null ? "" : d.line()).orElse(null);
         accounts.add(base == null ? d.toNewAccount() : d.applyTo(base));
+        routes.add(d.duressRouteName());
       } catch (InvalidAccountException e) {
         for (AccountProblem p : e.problems()) problems.add(new RowProblem(row.row(), p.toString()));
       }
@@ -90,7 +92,8 @@ public final class AccountImport {
     if (accounts.isEmpty()) throw new ImportException(List.of(new RowProblem(0, "the file holds no accounts")));
     int created = 0;
     int updated = 0;
-    for (Account a : accounts) {
+    for (int i = 0; i < accounts.size(); i++) {
+      Account a = accounts.get(i);
       try {
         if (a.id() == 0) {
           repo.upsert(a);
@@ -102,6 +105,7 @@ public final class AccountImport {
       } catch (InvalidAccountException | AccountRepository.AccountConflictException e) {
         throw new ImportException(List.of(new RowProblem(0, a.label() + ": " + e.getMessage())));
       }
+      if (routes.get(i) != null) repo.setDuressRoute(a.number(), routes.get(i));
     }
     return new Result(created, updated);
   }

@@ -206,4 +206,20 @@ public final class AccountRepository {
         sup,
         rs.getInt("supervision_grace_seconds"));
   }
+
+  /**
+   * Where the account's duress signals go (the console's handling profile, table console_account_profile, V105):
+   * {@code POLICE} or {@code ARC_AND_KEYHOLDERS}. The profile's version moves on, so an edit form loaded before the
+   * import is refused as stale rather than silently undoing it.
+   */
+  public void setDuressRoute(String number, String route) throws SQLException {
+    String sql = "INSERT INTO console_account_profile (account_number, duress_route) VALUES (?, ?)"
+        + " ON CONFLICT (account_number) DO UPDATE SET duress_route = EXCLUDED.duress_route,"
+        + " version = console_account_profile.version + 1 WHERE console_account_profile.duress_route <> EXCLUDED.duress_route";
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, number);
+      ps.setString(2, route);
+      ps.executeUpdate();
+    }
+  }
 }

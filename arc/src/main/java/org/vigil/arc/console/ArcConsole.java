@@ -160,6 +160,8 @@ public final class ArcConsole implements AutoCloseable {
             }
         }
         b.setUnsetMonitoring(any);
+        b.duressRoute(a.duressRoute());
+        b.policeResponseWithdrawn(a.policeResponseWithdrawn());
         return b.build();
     }
 
@@ -222,7 +224,9 @@ public final class ArcConsole implements AutoCloseable {
                 }
                 String zoneOrUser = !e.zone().isEmpty() ? e.zone() : e.user().isEmpty() ? null : e.user();
                 int qualifier = cid ? e.qualifier() : e.restore() ? 3 : 1;
-                org.vigil.arc.handling.StoredSignal hs = new org.vigil.arc.handling.StoredSignal(id, s.receivedAt(), e.category(),
+                // A hold-up on zone 992 is duress (Vista duress zone); a plain SIA HA stays a silent hold-up (DuressSignals).
+                org.vigil.arc.handling.StoredSignal hs = new org.vigil.arc.handling.StoredSignal(id, s.receivedAt(),
+                        org.vigil.arc.handling.DuressSignals.category(e.category(), zoneOrUser),
                         contactId, cid ? null : e.code(), qualifier, e.area().isEmpty() ? null : e.area(), zoneOrUser, null, s.path(), tech, 0);
                 desk.signal(number, hs, shown(s, e, raw), now);
             }

@@ -321,6 +321,7 @@ final class ConsoleApi {
         out.put("urnIntruder", a.urnIntruder());
         out.put("urnHoldUp", a.urnHoldUp());
         out.put("policeResponseWithdrawn", a.policeResponseWithdrawn());
+        out.put("duressRoute", a.duressRoute());
         out.put("responsePlan", a.responsePlan());
         out.put("version", a.version());
         return out;
@@ -339,7 +340,7 @@ final class ConsoleApi {
 
     static AccountInput accountInput(JsonNode b) {
         Json.onlyFields(b, "accountId", "receiverPrefix", "name", "address", "keyForm", "key", "paths", "schedules", "keyholders",
-                "urnIntruder", "urnHoldUp", "policeResponseWithdrawn", "responsePlan", "version");
+                "urnIntruder", "urnHoldUp", "policeResponseWithdrawn", "responsePlan", "duressRoute", "version");
         List<Account.Path> paths = new ArrayList<>();
         for (JsonNode p : array(b, "paths")) {
             JsonNode sec = p.get("supervisionSeconds");
@@ -360,7 +361,7 @@ final class ConsoleApi {
         return new AccountInput(Json.text(b, "accountId", 16, false), Json.text(b, "receiverPrefix", 6, false), Json.text(b, "name", 100, false),
                 Json.text(b, "address", 300, false), Json.text(b, "keyForm", 5, false), Json.text(b, "key", 64, false), paths, schedules,
                 keyholders, Json.text(b, "urnIntruder", 40, false), Json.text(b, "urnHoldUp", 40, false), Json.bool(b, "policeResponseWithdrawn"),
-                Json.text(b, "responsePlan", 4000, false));
+                Json.text(b, "responsePlan", 4000, false), Json.text(b, "duressRoute", 20, false));
     }
 
     private static List<JsonNode> array(JsonNode b, String field) {

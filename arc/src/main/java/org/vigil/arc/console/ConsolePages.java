@@ -232,7 +232,7 @@ final class ConsolePages {
                     <tr class="p%d" data-alarm="%s"><td>%d</td><td><a href="/console/alarms/%s">%s</a></td><td>%s<br><small>%s</small></td>
                     <td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>
                     """.formatted(a.priority(), esc(a.id()), a.priority(), esc(a.id()), esc(a.id()), esc(a.siteName()), esc(a.accountId()),
-                    kindBadge(a.kind()), designationBadge(a), filterCell(a, now), esc(a.police().label()),
+                    kindBadge(a.kind()), designationBadge(a), filterCell(a, now), policeBadge(a),
                     age(Duration.between(a.raisedAt(), now)), handler, take));
         }
         return sb.toString();
@@ -245,6 +245,12 @@ final class ConsolePages {
     static String designationBadge(AlarmView a) {
         return "<span class=\"badge des-" + a.designation().name().toLowerCase() + "\" title=\"" + esc(a.designationRule()) + "\">"
                 + esc(a.designation().label) + "</span>";
+    }
+
+    /** The police-response status of the alarm's URN; withdrawn, at risk or not for duress stands out. */
+    static String policeBadge(AlarmView a) {
+        return "<span class=\"badge police" + (a.police().warning() ? " warn" : "") + "\" data-police=\"" + esc(a.police().response().name())
+                + "\" title=\"" + esc(a.police().status() == null ? "" : a.police().status()) + "\">" + esc(a.police().label()) + "</span>";
     }
 
     static String filterCell(AlarmView a, Instant now) {
@@ -322,7 +328,7 @@ final class ConsolePages {
                 <dt>Raised</dt><dd>%s (%s ago)</dd><dt>Police</dt><dd>%s</dd><dt>Handler</dt><dd id="handler">%s</dd><dt>State</dt><dd id="state">%s</dd></dl></div>
                 """.formatted(kindBadge(a.kind()), designationBadge(a), filterCell(a, now), esc(a.accountId()), esc(a.accountId()),
                 esc(a.siteName()), esc(a.siteAddress()), time(a.raisedAt()), age(Duration.between(a.raisedAt(), now)),
-                esc(a.police().label()), a.heldBy() == null ? "nobody" : esc(a.heldBy()),
+                policeBadge(a), a.heldBy() == null ? "nobody" : esc(a.heldBy()),
                 a.open() ? "open" : "closed by " + esc(a.closedBy()) + " at " + time(a.closedAt()) + ": " + esc(a.closeCause() == null ? "" : a.closeCause().label)));
         sb.append("<section><h2>Signals</h2><table class=\"signals\"><tr><th>Received</th><th>Code</th><th>Description</th><th>Zone</th><th>Path</th><th>Frame</th></tr>");
         for (AlarmView.Signal sig : a.signals()) {
@@ -529,7 +535,8 @@ final class ConsolePages {
                 .append("</dd><dt>Encryption</dt><dd>").append(esc(a.keyDescription())).append("</dd><dt>Paths</dt><dd>").append(pathStatus(a))
                 .append("</dd><dt>Intruder URN</dt><dd>").append(esc(Optional.ofNullable(a.urnIntruder()).orElse("none")))
                 .append("</dd><dt>Hold-up URN</dt><dd>").append(esc(Optional.ofNullable(a.urnHoldUp()).orElse("none")))
-                .append("</dd><dt>Police response</dt><dd>").append(a.policeResponseWithdrawn() ? "withdrawn" : "active")
+                .append("</dd><dt>Police response</dt><dd>").append(a.policeResponseWithdrawn() ? "withdrawn (recorded)" : "active")
+                .append("</dd><dt>Duress route</dt><dd id=\"duress-route\">").append(duressRouteLabel(a.duressRoute()))
                 .append("</dd><dt>Schedules</dt><dd>");
         for (Account.Schedule sc : a.schedules()) sb.append(esc(sc.days())).append(" set ").append(esc(sc.setTime())).append(" unset ").append(esc(sc.unsetTime())).append("<br>");
         sb.append("</dd><dt>Keyholders</dt><dd><ol>");
@@ -537,6 +544,10 @@ final class ConsolePages {
         sb.append("</ol></dd><dt>Response plan</dt><dd><pre>").append(esc(a.responsePlan())).append("</pre></dd></dl>");
         if (s.operator().role().atLeast(Role.SUPERVISOR)) sb.append("<h2>Audit trail</h2>").append(auditTable(m.audit.forAccount(a.accountId()), false));
         ctx.html(layout("Account " + a.accountId(), s, sb.toString()));
+    }
+
+    static String duressRouteLabel(org.vigil.arc.handling.DuressRoute r) {
+        return r == org.vigil.arc.handling.DuressRoute.POLICE ? "police (as a hold-up alarm)" : "ARC and keyholders only (no police)";
     }
 
     private void newAccountPage(Context ctx) {
@@ -572,6 +583,7 @@ final class ConsolePages {
         v.put("urnIntruder", Optional.ofNullable(a.urnIntruder()).orElse(""));
         v.put("urnHoldUp", Optional.ofNullable(a.urnHoldUp()).orElse(""));
         v.put("policeResponseWithdrawn", a.policeResponseWithdrawn() ? "on" : "");
+        v.put("duressRoute", a.duressRoute().name());
         v.put("responsePlan", a.responsePlan());
         v.put("version", Long.toString(a.version()));
         return v;
@@ -579,6 +591,10 @@ final class ConsolePages {
 
     private String accountForm(Session s, Account existing, Map<String, String> v, Map<String, String> errors, String message) {
         String action = existing == null ? "/console/accounts" : "/console/accounts/" + esc(existing.accountId());
+        StringBuilder routes = new StringBuilder();
+        for (org.vigil.arc.handling.DuressRoute r : org.vigil.arc.handling.DuressRoute.values())
+            routes.append("<option value=\"").append(r.name()).append("\"").append(r.name().equals(v.getOrDefault("duressRoute", "POLICE")) ? " selected" : "")
+                    .append(">").append(esc(duressRouteLabel(r))).append("</option>");
         StringBuilder keyForms = new StringBuilder();
         for (Account.KeyForm f : Account.KeyForm.values())
             keyForms.append("<option").append(f.name().equals(v.getOrDefault("keyForm", "NONE")) ? " selected" : "").append(">").append(f.name()).append("</option>");
@@ -589,7 +605,8 @@ final class ConsolePages {
                 <label>Key form <select name="keyForm">%s</select></label>
                 <label>Key %s <input name="key" type="password" autocomplete="off" maxlength="64" placeholder="%s"></label>%s
                 %s%s%s%s%s
-                <label><input type="checkbox" name="policeResponseWithdrawn" %s> Police response withdrawn</label>
+                <label><input type="checkbox" name="policeResponseWithdrawn" %s> Police response withdrawn (letter from the police)</label>
+                <label>Duress signals go to <select name="duressRoute">%s</select></label>%s
                 %s
                 <button type="submit">Save</button></form>
                 """.formatted(existing == null ? "New account" : "Edit account " + esc(existing.accountId()),
@@ -604,7 +621,7 @@ final class ConsolePages {
                 area("schedules", "Schedules: one per line, days set unset (e.g. Mon-Fri 18:00 07:30)", v, errors),
                 area("keyholders", "Keyholders: one per line, name; phone", v, errors),
                 field("urnIntruder", "Intruder URN", v, errors, 40) + field("urnHoldUp", "Hold-up URN", v, errors, 40), "",
-                "on".equals(v.get("policeResponseWithdrawn")) ? "checked" : "",
+                "on".equals(v.get("policeResponseWithdrawn")) ? "checked" : "", routes, err("duressRoute", errors),
                 area("responsePlan", "Response plan", v, errors));
     }
 
@@ -646,7 +663,8 @@ final class ConsolePages {
         }
         return new AccountInput(ctx.formParam("accountId"), ctx.formParam("receiverPrefix"), ctx.formParam("name"), ctx.formParam("address"),
                 ctx.formParam("keyForm"), ctx.formParam("key"), paths, schedules, keyholders, ctx.formParam("urnIntruder"),
-                ctx.formParam("urnHoldUp"), ctx.formParam("policeResponseWithdrawn") != null, ctx.formParam("responsePlan"));
+                ctx.formParam("urnHoldUp"), ctx.formParam("policeResponseWithdrawn") != null, ctx.formParam("responsePlan"),
+                ctx.formParam("duressRoute"));
     }
 
     private static List<String> lines(String s) {
@@ -657,7 +675,7 @@ final class ConsolePages {
     private static Map<String, String> formValues(Context ctx) {
         Map<String, String> v = new HashMap<>();
         for (String f : List.of("accountId", "receiverPrefix", "name", "address", "keyForm", "paths", "schedules", "keyholders",
-                "urnIntruder", "urnHoldUp", "policeResponseWithdrawn", "responsePlan", "version")) {
+                "urnIntruder", "urnHoldUp", "policeResponseWithdrawn", "duressRoute", "responsePlan", "version")) {
             String x = ctx.formParam(f);
             if (x != null) v.put(f, x.length() > 5000 ? x.substring(0, 5000) : x);
         }

@@ -53,12 +53,18 @@ final class HandlingRecovery {
         Map<String, Long> after = new HashMap<>();
         Set<String> unreadable = new HashSet<>();
         long newest = 0;
+        Map<String, HandlingSnapshots.AlarmRecord> records = Map.of();
+        try {
+            records = new HandlingSnapshots(db).alarms();
+        } catch (SQLException e) {
+            LOG.warn("console alarm records not loaded (page versions restart at 1): {}", e.toString());
+        }
         try {
             for (HandlingSnapshots.Snapshot s : new HandlingSnapshots(db).loadAll()) {
                 newest = Math.max(newest, s.lastSignalId());
                 switch (s) {
                     case HandlingSnapshots.Snapshot.Readable r -> {
-                        desk.restore(r.accountId(), r.state(), r.lastSignalId());
+                        desk.restore(r.accountId(), r.state(), r.lastSignalId(), records);
                         after.put(r.accountId(), r.lastSignalId());
                     }
                     case HandlingSnapshots.Snapshot.Unreadable u -> {

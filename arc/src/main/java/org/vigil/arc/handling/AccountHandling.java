@@ -32,7 +32,8 @@ public final class AccountHandling {
   private AccountHandling() {}
 
   public static StepResult step(AccountState state, HandlingInput input, Instant now) {
-    Work w = new Work(state);
+    // A profile change applies from now; what it changes (police record, duress route) is decided in the step.
+    Work w = new Work(input instanceof ProfileChanged pc ? state.withProfile(pc.profile(), now) : state);
     Instant at = now;
     if (input instanceof SignalReceived sr && sr.signal().receivedAt().isBefore(now)) {
       at = sr.signal().receivedAt();
@@ -44,6 +45,7 @@ public final class AccountHandling {
       case PathRestored pr -> w.pathRestored(pr.pathId(), at, "ARC path supervision");
       case Tick t -> {}
       case ImagesReceived ir -> w.imagesReceived(ir, at);
+      case ProfileChanged pc -> w.profileChanged(state.profile(), at);
       case OperatorAction a -> w.operator(a, at);
     }
     w.fireDeadlines(now);
@@ -66,6 +68,8 @@ public final class AccountHandling {
     int nextAlarmSeq;
     int nextTaskSeq;
     final List<HandlingEffect> effects = new ArrayList<>();
+    /** Set while a profile change is applied: alarms are re-decided once at its end. */
+    boolean profileChange;
 
     Work(AccountState s) {
       profile = s.profile();
@@ -210,6 +214,7 @@ public final class AccountHandling {
       }
       boolean hadHoldUp = a.holdUp != null;
       a.duress |= cat == EventCategory.DURESS;
+      if (cat != EventCategory.DURESS) a.holdUpBesidesDuress = true;
       Confirmation c = hadHoldUp ? a.holdUp : Confirmation.UNCONFIRMED;
       String rule = Rules.HOLD_UP_SEQUENTIAL;
       String why;
@@ -242,13 +247,22 @@ public final class AccountHandling {
       a.holdUp = c;
       a.holdUpDevices.add(dev);
       if (cat == EventCategory.DURESS) {
-        decide(a, at, Rules.DURESS, "duress signal " + sig.codeText() + " from user " + sig.zoneOrUser() + ": top priority");
+        boolean zone992 = sig.contactId() != 121 && sig.contactId() != 124 && sig.contactId() != 125
+            && DuressSignals.isDuressZone(EventCategory.HOLD_UP, sig.zoneOrUser());
+        decide(a, at, zone992 ? Rules.DURESS + "; " + DuressSignals.RULE_ZONE_992 : Rules.DURESS, "duress signal " + sig.codeText()
+            + (zone992 ? " on the duress zone 992" : " from user " + sig.zoneOrUser()) + ": top priority");
       }
       if (fresh) {
         opened(a, at, rule, why);
       } else {
         decide(a, at, rule, why);
         refresh(a, at, rule, why);
+        updatePolice(a, at, false);
+      }
+      if (cat == EventCategory.DURESS && profile.duressRoute() == DuressRoute.ARC_AND_KEYHOLDERS) {
+        decide(a, at, Rules.DURESS_ROUTE, "duress route of the account is ARC and keyholders: police are not offered for"
+            + " duress" + (a.duressOnly() ? "" : " (a hold-up signal besides duress joined: hold-up police response applies)"));
+        ensureKeyholder(a, at, Rules.DURESS_ROUTE, "duress: the keyholders are informed (account duress route)");
       }
       afterHoldUpChange(a, at);
     }
@@ -608,6 +622,7 @@ public final class AccountHandling {
       }
       String alarmId = switch (act) {
         case TakeAlarm x -> x.alarmId();
+        case ReleaseAlarm x -> x.alarmId();
         case RecordListenIn x -> x.alarmId();
         case ImagesViewed x -> x.alarmId();
         case DesignateAudiblyConfirmed x -> x.alarmId();
@@ -638,6 +653,18 @@ public final class AccountHandling {
           } else {
             a.takenBy = x.operator();
             decide(a, at, Rules.OPERATOR, "taken by " + x.operator());
+          }
+        }
+        case ReleaseAlarm x -> {
+          if (a.takenBy == null) {
+            refuse(act, "nobody holds alarm " + a.id, Rules.RELEASE);
+          } else if (!a.takenBy.equals(x.operator()) && !x.supervisor()) {
+            refuse(act, "alarm " + a.id + " is held by " + a.takenBy + ": only they or a supervisor may release it", Rules.RELEASE);
+          } else {
+            String from = a.takenBy;
+            a.takenBy = null;
+            decide(a, at, Rules.RELEASE, from.equals(x.operator()) ? x.operator() + " released the alarm to the queue"
+                : x.operator() + " (supervisor) released the alarm from " + from + " to the queue");
           }
         }
         case RecordListenIn x -> {
@@ -788,6 +815,11 @@ public final class AccountHandling {
         refuse(x, "filtering delay runs until " + a.filterUntil, Rules.FILTER);
         return;
       }
+      if (a.duressOnly() && profile.duressRoute() == DuressRoute.ARC_AND_KEYHOLDERS) {
+        refuse(x, "duress alarms of account " + profile.accountId() + " go to the ARC and keyholders only: police are not"
+            + " called for duress", Rules.DURESS_ROUTE);
+        return;
+      }
       PoliceResponse r = response(a.policeKind());
       if (r.urn() == null || r.urn().isBlank()) {
         refuse(x, "no police URN for " + a.policeKind() + " on this account: keyholder response only", Rules.POLICE);
@@ -833,6 +865,44 @@ public final class AccountHandling {
       }
     }
 
+    /**
+     * The administrator edited the account. A change of the police-response record withdraws or reinstates both
+     * URNs' response; a change of the duress route re-decides police for open duress alarms. Each is logged.
+     */
+    void profileChanged(HandlingProfile before, Instant at) {
+      boolean was = before.policeResponseWithdrawn();
+      boolean is = profile.policeResponseWithdrawn();
+      Set<PoliceResponse.Kind> recorded = java.util.EnumSet.noneOf(PoliceResponse.Kind.class);
+      profileChange = true;
+      for (PoliceResponse.Kind k : PoliceResponse.Kind.values()) {
+        PoliceResponse r = response(k);
+        if (r.status() == PoliceResponse.Status.NO_URN) continue;
+        boolean urnChanged = !java.util.Objects.equals(k == PoliceResponse.Kind.INTRUDER ? before.intruderUrn() : before.holdUpUrn(), r.urn());
+        if (is && (!was || urnChanged) && r.status() != PoliceResponse.Status.WITHDRAWN && r.status() != PoliceResponse.Status.URN_DELETED) {
+          responseChanged(r.withStatus(PoliceResponse.Status.WITHDRAWN, at, null), at,
+              "police withdrew response for URN " + r.urn() + ", recorded on the account", Rules.POLICE_RECORD);
+          recorded.add(k);
+        } else if (!is && was && r.status() == PoliceResponse.Status.WITHDRAWN) {
+          responseChanged(r.reinstated(at, false), at, "police reinstated response for URN " + r.urn() + ", recorded on the account",
+              Rules.POLICE_RECORD);
+          recorded.add(k);
+        }
+      }
+      profileChange = false;
+      boolean routeChanged = before.duressRoute() != profile.duressRoute();
+      if (routeChanged) {
+        decide(null, at, Rules.DURESS_ROUTE, "duress route of the account changed from " + before.duressRoute() + " to "
+            + profile.duressRoute());
+      }
+      // Each open alarm the change concerns gets a decision naming why police are (not) offered now.
+      for (MutableAlarm a : alarms) {
+        if (!a.open() || a.technical) continue;
+        if (recorded.contains(a.policeKind())) updatePolice(a, at, true, Rules.POLICE_RECORD);
+        else if (routeChanged && a.duress) updatePolice(a, at, true, Rules.DURESS_ROUTE);
+        else updatePolice(a, at, false);
+      }
+    }
+
     private void reinstate(ReinstatePoliceResponse r, Instant at) {
       PoliceResponse cur = response(r.kind());
       if (cur.status() != PoliceResponse.Status.WITHDRAWN && cur.status() != PoliceResponse.Status.WITHDRAWAL_PENDING) {
@@ -872,26 +942,39 @@ public final class AccountHandling {
     }
 
     private void responseChanged(PoliceResponse next, Instant at, String why) {
+      responseChanged(next, at, why, why.startsWith("reinstated") ? Rules.POLICE_REINSTATE : Rules.POLICE);
+    }
+
+    private void responseChanged(PoliceResponse next, Instant at, String why, String rule) {
       if (next.kind() == PoliceResponse.Kind.INTRUDER) intruderResponse = next;
       else holdUpResponse = next;
-      String rule = why.startsWith("reinstated") ? Rules.POLICE_REINSTATE : Rules.POLICE;
       effects.add(new PoliceResponseStatus(null, next.kind(), next.urn(), next.status(), next.available(),
           next.falseAlarmsInLast12Months(at, profile.zone()), rule));
       decide(null, at, rule, next.kind() + " police response " + next.status() + " (" + why + ")"
           + (next.status() == PoliceResponse.Status.WITHDRAWAL_PENDING ? ", withdrawn from " + next.withdrawalEffectiveAt() : ""));
+      // An alarm whose police availability changes because of the account record names that record as its rule.
+      String alarmRule = Rules.POLICE_RECORD.equals(rule) ? rule : null;
+      if (profileChange) return; // profileChanged re-decides every open alarm itself
       for (MutableAlarm a : alarms) {
-        if (a.open() && !a.technical && a.policeKind() == next.kind()) updatePolice(a, at, false);
+        if (a.open() && !a.technical && a.policeKind() == next.kind()) updatePolice(a, at, false, alarmRule);
       }
     }
 
     private void updatePolice(MutableAlarm a, Instant at, boolean force) {
+      updatePolice(a, at, force, null);
+    }
+
+    private void updatePolice(MutableAlarm a, Instant at, boolean force, String ruleOverride) {
       PoliceResponse r = response(a.policeKind());
-      boolean available = r.available();
+      boolean byRoute = a.duressOnly() && profile.duressRoute() == DuressRoute.ARC_AND_KEYHOLDERS;
+      boolean available = r.available() && !byRoute;
       if (force || available != a.policeResponseAvailable) {
         a.policeResponseAvailable = available;
+        String rule = byRoute ? Rules.DURESS_ROUTE : ruleOverride != null ? ruleOverride : Rules.POLICE;
         effects.add(new PoliceResponseStatus(a.id, r.kind(), r.urn(), r.status(), available,
-            r.falseAlarmsInLast12Months(at, profile.zone()), Rules.POLICE));
-        decide(a, at, Rules.POLICE, r.kind() + " police response " + (available ? "available" : "not available")
+            r.falseAlarmsInLast12Months(at, profile.zone()), rule));
+        decide(a, at, rule, r.kind() + " police response " + (available ? "available" : "not available")
+            + (byRoute ? " for duress (account duress route: ARC and keyholders)" : "")
             + " (URN " + r.urn() + ", " + r.status() + ")");
       }
     }

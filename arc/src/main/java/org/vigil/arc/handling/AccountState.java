@@ -42,11 +42,17 @@ public record AccountState(
         List.of(),
         List.of(),
         null,
-        PoliceResponse.initial(PoliceResponse.Kind.INTRUDER, profile.intruderUrn(), now),
-        PoliceResponse.initial(PoliceResponse.Kind.HOLD_UP, profile.holdUpUrn(), now),
+        recorded(PoliceResponse.initial(PoliceResponse.Kind.INTRUDER, profile.intruderUrn(), now), profile, now),
+        recorded(PoliceResponse.initial(PoliceResponse.Kind.HOLD_UP, profile.holdUpUrn(), now), profile, now),
         AgreedSchedule.nextSettingAfter(profile, now).orElse(null),
         1,
         1);
+  }
+
+  /** A new account whose record says the police have withdrawn response starts withdrawn. */
+  private static PoliceResponse recorded(PoliceResponse r, HandlingProfile profile, Instant now) {
+    return profile.policeResponseWithdrawn() && r.status() != PoliceResponse.Status.NO_URN
+        ? r.withStatus(PoliceResponse.Status.WITHDRAWN, now, null) : r;
   }
 
   /** The same state with a changed profile (the administrator edited the account). */

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param sawIntruder an unconfirmed intruder signal joined (H.7.3 b, d)
  * @param firstUnconfirmedAt receipt of the first alarm signal: the filtering delay is measured from here
  * @param setPeriod the account's set period when the alarm opened (DD243 4.3 "same set period")
+ * @param holdUpBesidesDuress a hold-up signal other than duress joined (so the alarm is not "duress only" for the
+ *     account's duress route)
  */
 public record Alarm(
     String id,
@@ -43,7 +45,8 @@ public record Alarm(
     boolean policeResponseAvailable,
     CloseCause closeCause,
     Instant closedAt,
-    List<Decision> history) implements java.io.Serializable {
+    List<Decision> history,
+    boolean holdUpBesidesDuress) implements java.io.Serializable {
 
   public enum Status {
     OPEN,
@@ -59,6 +62,11 @@ public record Alarm(
 
   public boolean open() {
     return status == Status.OPEN;
+  }
+
+  /** Only duress signals made this a hold-up alarm: the account's duress route decides police or not. */
+  public boolean duressOnly() {
+    return duress && !holdUpBesidesDuress;
   }
 
   public boolean security() {

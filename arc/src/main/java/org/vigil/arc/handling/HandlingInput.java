@@ -23,6 +23,12 @@ public sealed interface HandlingInput {
    */
   record ImagesReceived(String signalId, int images, String detail) implements HandlingInput {}
 
+  /**
+   * The administrator edited the account: the new profile applies from now. A change of the police-response
+   * record (withdrawn / reinstated by the police) or of the duress route is decided and logged with its rule.
+   */
+  record ProfileChanged(HandlingProfile profile) implements HandlingInput {}
+
   /** Time passes: fires due deadlines (filter expiry, hold-up confirmation time, schedules, police). */
   record Tick() implements HandlingInput {}
 
@@ -32,6 +38,12 @@ public sealed interface HandlingInput {
   }
 
   record TakeAlarm(String operator, String alarmId) implements OperatorAction {}
+
+  /**
+   * The holder gives a taken alarm back to the queue, or a supervisor takes it off its holder (operator ill,
+   * shift change). {@code supervisor} is the console's role check: the engine refuses anyone else.
+   */
+  record ReleaseAlarm(String operator, String alarmId, boolean supervisor) implements OperatorAction {}
 
   /** Listen-in of N seconds (live plus stored audio), BS8243 7.1.1. */
   record RecordListenIn(String operator, String alarmId, int seconds) implements OperatorAction {}

@@ -32,6 +32,9 @@ import java.util.Set;
  * @param paths transmission paths with their technology (DD243 4.3 b)
  * @param multiActionDevices hold-up devices that send a second signal themselves (BS8243 3.1.28)
  * @param holdUpZones zones/devices that are hold-up devices (to recognise a hold-up inhibit, A.2.3)
+ * @param duressRoute whether duress alarms are offered to the police or go to the ARC and keyholders only
+ * @param policeResponseWithdrawn the administrator's record that the police have withdrawn response for the
+ *     account's URNs (a letter from the police); clearing it records reinstatement
  */
 public record HandlingProfile(
     String accountId,
@@ -46,7 +49,9 @@ public record HandlingProfile(
     boolean intruderConfirmationTechnology,
     List<TransmissionPath> paths,
     Set<String> multiActionDevices,
-    Set<String> holdUpZones) implements java.io.Serializable {
+    Set<String> holdUpZones,
+    DuressRoute duressRoute,
+    boolean policeResponseWithdrawn) implements java.io.Serializable {
 
   public static final Duration MIN_HOLD_UP_CONFIRMATION = Duration.ofHours(8);
   public static final Duration MAX_HOLD_UP_CONFIRMATION = Duration.ofHours(20);
@@ -102,6 +107,8 @@ public record HandlingProfile(
     paths = List.copyOf(paths);
     multiActionDevices = Set.copyOf(multiActionDevices);
     holdUpZones = Set.copyOf(holdUpZones);
+    // Snapshots written before the duress route existed read back a null: the behaviour they had.
+    duressRoute = duressRoute == null ? DuressRoute.POLICE : duressRoute;
   }
 
   public Optional<TransmissionPath> path(String pathId) {
@@ -127,6 +134,8 @@ public record HandlingProfile(
     private final List<TransmissionPath> paths = new ArrayList<>();
     private final Set<String> multiActionDevices = new LinkedHashSet<>();
     private final Set<String> holdUpZones = new LinkedHashSet<>();
+    private DuressRoute duressRoute = DuressRoute.DEFAULT;
+    private boolean policeResponseWithdrawn;
 
     private Builder(String accountId) {
       this.accountId = accountId;
@@ -198,6 +207,16 @@ public record HandlingProfile(
       return this;
     }
 
+    public Builder duressRoute(DuressRoute route) {
+      duressRoute = route;
+      return this;
+    }
+
+    public Builder policeResponseWithdrawn(boolean withdrawn) {
+      policeResponseWithdrawn = withdrawn;
+      return this;
+    }
+
     public HandlingProfile build() {
       return new HandlingProfile(
           accountId,
@@ -212,7 +231,9 @@ public record HandlingProfile(
           intruderConfirmationTechnology,
           paths,
           multiActionDevices,
-          holdUpZones);
+          holdUpZones,
+          duressRoute,
+          policeResponseWithdrawn);
     }
   }
 }

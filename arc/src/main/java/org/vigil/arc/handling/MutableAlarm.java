@@ -35,6 +35,7 @@ final class MutableAlarm {
   CloseCause closeCause;
   Instant closedAt;
   List<Decision> history = new ArrayList<>();
+  boolean holdUpBesidesDuress;
   /** Technical alarm text (what it is about), kept in the history. */
   boolean technical;
 
@@ -68,6 +69,7 @@ final class MutableAlarm {
     m.closedAt = a.closedAt();
     m.history = new ArrayList<>(a.history());
     m.technical = a.designation().type() == AlarmType.TECHNICAL;
+    m.holdUpBesidesDuress = a.holdUpBesidesDuress();
     return m;
   }
 
@@ -76,7 +78,11 @@ final class MutableAlarm {
         id, openedAs, designation, priority, status, openedAt, firstUnconfirmedAt, setPeriod, holdUp, intruder, duress,
         sawTamper, sawIntruder, filter, filterUntil, holdUpDevices, signalIds, imagesReceived, imagesViewed,
         listenInSeconds, contraryIndication, takenBy, policeDispatched, policeResponseAvailable, closeCause, closedAt,
-        history);
+        history, holdUpBesidesDuress);
+  }
+
+  boolean duressOnly() {
+    return duress && !holdUpBesidesDuress;
   }
 
   boolean open() {

@@ -30,6 +30,14 @@ public final class Rules {
   public static final String POLICE_REINSTATE = PoliceResponse.RULE_REINSTATE;
   public static final String CLOSE_CAUSE = "BS 8473 false alarm management";
   public static final String OPERATOR = "Vigil: operator action";
+  public static final String RELEASE = "Vigil: one operator handles an alarm; the holder or a supervisor releases it";
+  /** The administrator's record of the police's decision for the account's URNs (letter from the police). */
+  public static final String POLICE_RECORD = "NPCC policy (standards.md 6.3): response status recorded on the account";
+  /**
+   * Where duress goes: UK police policy (ACPO, now NPCC) bars duress codes for police calls (research
+   * panel-anchors.md item 3), so an account may route duress to the ARC and keyholders only (seed 000: duress).
+   */
+  public static final String DURESS_ROUTE = "Vigil: account duress route (NPCC policy on duress codes, seed 000)";
   public static final String SIGNAL_LOG = "Vigil: signal logged";
 
   private Rules() {}

@@ -48,7 +48,7 @@ public record StoredSignal(
     return new StoredSignal(
         signalId,
         at,
-        EventCatalogue.categoryOfContactId(code, qualifier),
+        DuressSignals.category(EventCatalogue.categoryOfContactId(code, qualifier), zoneOrUser),
         code,
         EventCatalogue.siaForContactId(code, qualifier).orElse(null),
         qualifier,
@@ -64,7 +64,8 @@ public record StoredSignal(
   public static StoredSignal sia(
       String signalId, Instant at, String siaCode, String zoneOrUser, String deviceId, String pathId) {
     return new StoredSignal(
-        signalId, at, EventCatalogue.categoryOfSia(siaCode), -1, siaCode, 1, null, zoneOrUser, deviceId, pathId,
+        signalId, at, DuressSignals.category(EventCatalogue.categoryOfSia(siaCode), zoneOrUser), -1, siaCode, 1, null,
+        zoneOrUser, deviceId, pathId,
         null, 0);
   }
 

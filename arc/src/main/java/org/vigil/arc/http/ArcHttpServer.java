@@ -28,8 +28,8 @@ import org.vigil.arc.store.SignalStore;
 
 /**
  * The ARC's HTTP side: Prometheus metrics, health, the accounts API and read-only views of the
- * evidence (signals, the unknown-account log, supervision). The console (issue 10) adds its pages
- * and authentication on top of this server.
+ * evidence (signals, the unknown-account log, supervision). {@code /api/...} needs a console
+ * operator (HTTP Basic, console roles; {@link ApiAccess}); metrics and health are open.
  *
  * <p>Errors are JSON {@code {"error": "...", "problems": [{field, message}]}} with 400 (bad input),
  * 404 (no such account), 409 (conflict) or 503 (store unavailable); never a stack trace.
@@ -55,7 +55,12 @@ public final class ArcHttpServer implements AutoCloseable {
       cfg.http.maxRequestSize = MAX_BODY;
       cfg.startup.showJavalinBanner = false;
       cfg.jsonMapper(new JavalinJackson(JSON, false));
-      Routes r = new Routes(arc);
+      ApiAccess access = new ApiAccess(arc.signals().dataSource(), arc.clock());
+      Routes r = new Routes(arc, access);
+      // Metrics and health stay open for monitoring (no account data); everything under /api needs a console operator.
+      cfg.routes.before("/api/*", ctx -> {
+        if (!access.admit(ctx)) ctx.skipRemainingHandlers();
+      });
       cfg.routes.get("/metrics", r::metrics);
       cfg.routes.get("/health", r::health);
       cfg.routes.get("/api/accounts", r::listAccounts);
@@ -81,7 +86,7 @@ public final class ArcHttpServer implements AutoCloseable {
       });
     });
     app.start();
-    LOG.info("HTTP on {}:{} (/metrics, /api/accounts)", address.getHostString(), app.port());
+    LOG.info("HTTP on {}:{} (/metrics, /health; /api/... for console operators)", address.getHostString(), app.port());
     return new ArcHttpServer(app);
   }
 
@@ -113,9 +118,11 @@ public final class ArcHttpServer implements AutoCloseable {
 
   private static final class Routes {
     private final ArcService arc;
+    private final ApiAccess access;
 
-    Routes(ArcService arc) {
+    Routes(ArcService arc, ApiAccess access) {
       this.arc = arc;
+      this.access = access;
     }
 
     void metrics(Context ctx) {
@@ -139,7 +146,9 @@ public final class ArcHttpServer implements AutoCloseable {
     void createAccount(Context ctx) throws Exception {
       AccountDocument d = body(ctx);
       Account created = arc.accounts().create(d.toNewAccount());
+      if (d.duressRouteName() != null) arc.accounts().setDuressRoute(created.number(), d.duressRouteName());
       arc.reloadAccounts();
+      access.changed(ctx, "account.create", created.number(), "ARC API; " + (created.hasKey() ? "key set" : "no key"));
       ctx.status(201).json(AccountDocument.of(created));
     }
 
@@ -149,7 +158,9 @@ public final class ArcHttpServer implements AutoCloseable {
       if (d.id() != null && d.id() != existing.id())
         throw new BadRequest("id in the body differs from the URL", List.of(new AccountProblem("id", "must match the URL")));
       Account updated = arc.accounts().update(d.applyTo(existing));
+      if (d.duressRouteName() != null) arc.accounts().setDuressRoute(updated.number(), d.duressRouteName());
       arc.reloadAccounts();
+      access.changed(ctx, "account.update", updated.number(), "ARC API" + (d.key() != null ? "; encryption key replaced" : ""));
       ctx.json(AccountDocument.of(updated));
     }
 
@@ -157,6 +168,7 @@ public final class ArcHttpServer implements AutoCloseable {
       Account existing = find(ctx);
       arc.accounts().delete(existing.id());
       arc.reloadAccounts();
+      access.changed(ctx, "account.delete", existing.number(), "ARC API; its stored signals stay");
       ctx.status(204);
     }
 
@@ -166,6 +178,7 @@ public final class ArcHttpServer implements AutoCloseable {
       try {
         AccountImport.Result r = AccountImport.importInto(arc.accounts(), ctx.body(), format);
         arc.reloadAccounts();
+        access.changed(ctx, "account.import", null, "ARC API; " + r.created() + " created, " + r.updated() + " updated");
         ctx.json(r);
       } catch (AccountImport.ImportException e) {
         Map<String, Object> body = new LinkedHashMap<>();

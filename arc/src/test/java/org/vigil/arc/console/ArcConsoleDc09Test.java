@@ -32,6 +32,7 @@ import org.vigil.arc.ArcConfig;
 import org.vigil.arc.ArcService;
 import org.vigil.arc.console.audit.AuditEntry;
 import org.vigil.arc.console.web.Json;
+import org.vigil.arc.testing.Chromium;
 import org.vigil.arc.testing.Dc09TestClient;
 import org.vigil.arc.testing.TestPostgres;
 import org.vigil.protocol.dc09.Dc09Frame;
@@ -49,7 +50,7 @@ class ArcConsoleDc09Test {
     ArcService arc;
     ArcConsole console;
     final List<String> printed = new CopyOnWriteArrayList<>();
-    Playwright playwright;
+    Chromium chromium;
     Browser browser;
     String base;
 
@@ -58,15 +59,13 @@ class ArcConsoleDc09Test {
         arc = ArcService.start(ArcConfig.loopback(dir).withJdbc(TestPostgres.newDatabase(), null, null));
         console = ArcConsole.attach(arc, new ArcConsole.Options(new InetSocketAddress("127.0.0.1", 0), Optional.of(ADMIN_PASSWORD), 1000), printed::add);
         base = "http://127.0.0.1:" + console.port();
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setArgs(ConsoleBrowserTest.ARGS));
+        chromium = Chromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
+        if (chromium != null) chromium.close();
         if (console != null) console.close();
         if (arc != null) arc.close();
     }
@@ -137,5 +136,71 @@ class ArcConsoleDc09Test {
         page.navigate(base + "/console/accounts");
         assertThat(page.textContent("table")).contains("L1 ok").contains("Northgate Bank <branch>");
         page.context().close();
+    }
+
+    @Test
+    void theAccountsDuressRouteAndPoliceRecordReachTheEngineTheQueueBadgeAndTheRules() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        var login = api(http, "POST", "/console/api/session", "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}", null);
+        String csrf = Json.MAPPER.readTree(login.body()).get("csrfToken").asText();
+        var created = api(http, "POST", "/console/api/accounts", """
+                {"accountId":"5678","name":"Riverside Jewellers","keyForm":"NONE","paths":[{"name":"*","supervisionSeconds":3600}],
+                 "keyholders":[{"name":"Kim Keyholder","phone":"+44 20 7946 0000"}],"urnHoldUp":"AB/5678/H",
+                 "duressRoute":"ARC_AND_KEYHOLDERS"}""", csrf);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(Json.MAPPER.readTree(created.body()).get("duressRoute").asText()).isEqualTo("ARC_AND_KEYHOLDERS");
+        await().atMost(Duration.ofSeconds(10)).until(() -> console.desk().profile("5678")
+                .map(p -> p.duressRoute() == org.vigil.arc.handling.DuressRoute.ARC_AND_KEYHOLDERS).orElse(false));
+
+        // a duress code at the keypad: Contact ID 121 with the user number (our panel's duress report)
+        try (Dc09TestClient panel = new Dc09TestClient(arc.dc09Port())) {
+            Dc09Frame ack = Dc09TestClient.decode(panel.exchange(Dc09TestClient.encode(
+                    Dc09TestClient.cid("5678", 1, "#5678|1121 01 007", Instant.now()))));
+            assertThat(ack.id()).isEqualTo(Dc09Id.ACK);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> console.desk().find("5678-1").isPresent());
+        var alarm = Json.MAPPER.readTree(api(http, "GET", "/console/api/alarms/5678-1", null, null).body());
+        assertThat(alarm.get("kind").asText()).isEqualTo("DURESS");
+        assertThat(alarm.get("police").get("response").asText()).isEqualTo("NOT_FOR_DURESS");
+        assertThat(alarm.get("tasks").toString()).contains("inform keyholder");
+        String rows = api(http, "GET", "/console/queue/rows", null, null).body();
+        assertThat(rows).contains("duress: ARC + keyholders, no police");
+
+        assertThat(api(http, "POST", "/console/api/alarms/5678-1/actions/take", "{}", csrf).statusCode()).isEqualTo(200);
+        var taken = Json.MAPPER.readTree(api(http, "GET", "/console/api/alarms/5678-1", null, null).body());
+        assertThat(taken.get("allowedActions").toString()).doesNotContain("dispatch-police");
+        var refused = api(http, "POST", "/console/api/alarms/5678-1/actions/dispatch-police", "{}", csrf);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(Json.MAPPER.readTree(refused.body()).get("rule").asText()).isEqualTo(org.vigil.arc.handling.Rules.DURESS_ROUTE);
+
+        // the police withdraw response (letter): recorded on the account, the engine follows, the badge shows it
+        var account = Json.MAPPER.readTree(api(http, "GET", "/console/api/accounts/5678", null, null).body());
+        var edited = api(http, "PUT", "/console/api/accounts/5678", """
+                {"name":"Riverside Jewellers","keyForm":"NONE","paths":[{"name":"*","supervisionSeconds":3600}],
+                 "keyholders":[{"name":"Kim Keyholder","phone":"+44 20 7946 0000"}],"urnHoldUp":"AB/5678/H",
+                 "duressRoute":"POLICE","policeResponseWithdrawn":true,"version":%d}""".formatted(account.get("version").asLong()), csrf);
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> console.desk().find("5678-1").orElseThrow().police().response()
+                == org.vigil.arc.console.queue.PoliceStatus.Response.WITHDRAWN);
+        assertThat(api(http, "GET", "/console/queue/rows", null, null).body()).contains("URN AB/5678/H withdrawn").contains("data-police=\"WITHDRAWN\"");
+        var withdrawn = api(http, "POST", "/console/api/alarms/5678-1/actions/dispatch-police", "{}", csrf);
+        assertThat(withdrawn.statusCode()).isEqualTo(409);
+        assertThat(withdrawn.body()).containsIgnoringCase("withdrawn");
+        assertThat(console.desk().find("5678-1").orElseThrow().history())
+                .anySatisfy(h -> assertThat(h.rule()).isEqualTo(org.vigil.arc.handling.Rules.POLICE_RECORD));
+
+        // a SIA panel reporting duress on the Vista duress zone 992: duress, not a silent hold-up
+        try (Dc09TestClient panel = new Dc09TestClient(arc.dc09Port())) {
+            Dc09TestClient.decode(panel.exchange(Dc09TestClient.encode(Dc09TestClient.sia("1234", 7, "#1234|NHA992", Instant.now()))));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> console.desk().open().stream()
+                .anyMatch(x -> x.accountId().equals("1234") && x.kind() == org.vigil.arc.console.queue.AlarmKind.DURESS));
+
+        // the holder gives the alarm back to the queue
+        var released = api(http, "POST", "/console/api/alarms/5678-1/actions/release", "{}", csrf);
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(released.body()).get("heldBy").isNull()).isTrue();
+        assertThat(console.module().auditTrail().forAlarm("5678-1")).extracting(AuditEntry::action)
+                .containsSubsequence("alarm.take", "alarm.dispatch-police", "alarm.release");
     }
 }

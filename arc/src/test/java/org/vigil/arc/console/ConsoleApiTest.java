@@ -410,4 +410,36 @@ class ConsoleApiTest {
         var queue = c.get("/console/queue");
         assertThat(queue.body()).doesNotContain("<script>alert(1)</script>");
     }
+
+    @Test
+    void releaseIsForTheHolderOrASupervisorAndEachAttemptIsAudited() throws Exception {
+        AlarmView a = f.raise("1234", "Bank branch", AlarmKind.HOLD_UP, Designation.UNCONFIRMED, "release test");
+        var op1 = f.login("op1");
+        var op2 = f.login("op2");
+        var sup = f.login("sup");
+        assertJsonError(op1.send("POST", "/console/api/alarms/" + a.id() + "/actions/release", "{}"), 409, "nobody holds");
+        assertThat(op1.send("POST", "/console/api/alarms/" + a.id() + "/actions/take", "{}").statusCode()).isEqualTo(200);
+        var refused = op2.send("POST", "/console/api/alarms/" + a.id() + "/actions/release", "{}");
+        assertJsonError(refused, 409, "held by op1");
+        assertThat(json(refused).get("reason").asText()).isEqualTo("HELD_BY_OTHER");
+        assertThat(f.desk.find(a.id()).orElseThrow().heldBy()).isEqualTo("op1");
+        var released = sup.send("POST", "/console/api/alarms/" + a.id() + "/actions/release", "{}");
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
+        assertThat(json(released).get("heldBy").isNull()).isTrue();
+        assertThat(f.console.audit.forAlarm(a.id())).extracting(e -> e.actor() + " " + e.action() + " " + e.outcome())
+                .containsSubsequence("op1 alarm.release REFUSED", "op1 alarm.take DONE", "op2 alarm.release REFUSED", "sup alarm.release DONE");
+    }
+
+    @Test
+    void supervisorsCannotManageOperatorsAndTheLiveStreamNeedsASession() throws Exception {
+        var sup = f.login("sup");
+        assertJsonError(sup.get("/console/api/operators"), 403, "needs the administrator role");
+        assertJsonError(sup.send("PATCH", "/console/api/operators/op1", "{\"role\":\"ADMINISTRATOR\"}"), 403, "needs the administrator role");
+        assertThat(f.console.operators().find("op1").orElseThrow().role()).isEqualTo(org.vigil.arc.console.auth.Role.OPERATOR);
+        // the SSE stream closes at once for an anonymous client, without joining the live updates
+        int before = f.console.liveClients();
+        var events = f.anonymous().get("/console/events");
+        assertThat(events.body()).doesNotContain("connected").doesNotContain("event: alarms");
+        assertThat(f.console.liveClients()).isEqualTo(before);
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.vigil.arc.console.audit.AuditEntry;
+import org.vigil.arc.testing.Chromium;
 import org.vigil.arc.console.queue.AlarmKind;
 import org.vigil.arc.console.queue.AlarmView;
 import org.vigil.arc.console.queue.Designation;
@@ -28,10 +29,8 @@ import org.vigil.arc.console.queue.Designation;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest {
-    static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync");
     ConsoleFixture f;
-    Playwright playwright;
+    Chromium chromium;
     Browser browser;
     Path shots;
 
@@ -40,17 +39,15 @@ class ConsoleBrowserTest {
         f = new ConsoleFixture();
         f.account("1234", "Northgate Bank branch");
         f.account("5678", "Riverside Jewellers");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setArgs(ARGS));
+        chromium = Chromium.start();
+        browser = chromium.browser();
         shots = Paths.get(System.getProperty("vigil.screenshots.dir", "target/screenshots"));
         Files.createDirectories(shots);
     }
 
     @AfterAll
     void stop() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
+        if (chromium != null) chromium.close();
         if (f != null) f.close();
     }
 

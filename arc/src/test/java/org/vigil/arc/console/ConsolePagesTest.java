@@ -93,6 +93,27 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theAccountFormSetsWhereDuressGoesAndRefusesAnUnknownRoute() throws Exception {
+        var sup = f.login("sup");
+        String edit = sup.get("/console/accounts/1234/edit").body();
+        assertThat(edit).contains("name=\"duressRoute\"").contains("value=\"ARC_AND_KEYHOLDERS\" selected").contains("police (as a hold-up alarm)");
+        long v = f.accounts.find("1234").orElseThrow().version();
+        String body = "_csrf=" + enc(sup.csrf) + "&name=Bank&keyForm=HEX&paths=" + enc("primary 90") + "&version=" + v;
+        HttpResponse<String> bad = sup.form("/console/accounts/1234", body + "&duressRoute=" + enc("<b>SOMETIMES</b>"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("data-field=\"duressRoute\"").contains("POLICE or ARC_AND_KEYHOLDERS").doesNotContain("<b>SOMETIMES");
+        assertThat(f.accounts.find("1234").orElseThrow().duressRoute()).isEqualTo(org.vigil.arc.handling.DuressRoute.ARC_AND_KEYHOLDERS);
+        assertThat(sup.form("/console/accounts/1234", body + "&duressRoute=POLICE").statusCode()).isEqualTo(302);
+        assertThat(f.accounts.find("1234").orElseThrow().duressRoute()).isEqualTo(org.vigil.arc.handling.DuressRoute.POLICE);
+        assertThat(sup.get("/console/accounts/1234").body()).contains("police (as a hold-up alarm)");
+        // an edit without the field keeps the route
+        long v2 = f.accounts.find("1234").orElseThrow().version();
+        assertThat(sup.form("/console/accounts/1234", "_csrf=" + enc(sup.csrf) + "&name=Bank&keyForm=HEX&paths=" + enc("primary 90")
+                + "&version=" + v2).statusCode()).isEqualTo(302);
+        assertThat(f.accounts.find("1234").orElseThrow().duressRoute()).isEqualTo(org.vigil.arc.handling.DuressRoute.POLICE);
+    }
+
+    @Test
     void editingAccountWithAStaleVersionIsRefused() throws Exception {
         var sup = f.login("sup");
         String body = "_csrf=" + enc(sup.csrf) + "&name=Bank+branch+2&keyForm=HEX&paths=" + enc("primary 90");

@@ -143,6 +143,93 @@ class HandlingStateRestartTest {
     }
 
     @Test
+    void takenAtPageVersionsAndDispatchTimeSurviveARestartSoAStalePageIsStillRefused() throws Exception {
+        start();
+        send("#1234|NHA001");
+        alarm("1234-1");
+        Instant taken = clock.instant();
+        assertThat(console.desk().act("1234-1", OP, new AlarmCommand.Take(), null, taken)).isInstanceOf(ActionResult.Done.class);
+        long pageVersion = console.desk().find("1234-1").orElseThrow().version(); // an operator's page shows this
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(console.desk().act("1234-1", OP, new AlarmCommand.RecordCallback(CallbackOutcome.SPOKE_WRONG_PASSWORD, ""), null, clock.instant()))
+                .isInstanceOf(ActionResult.Done.class);
+        AlarmView before = console.desk().find("1234-1").orElseThrow();
+        assertThat(before.version()).isGreaterThan(pageVersion);
+
+        restart();
+
+        AlarmView after = alarm("1234-1");
+        assertThat(after.heldBy()).isEqualTo("op1");
+        assertThat(after.takenAt()).as("taken at, not the alarm's open time").isEqualTo(taken);
+        assertThat(after.version()).as("page versions go on from where they were").isEqualTo(before.version());
+        assertThat(console.desk().act("1234-1", OP, new AlarmCommand.Close(CloseCause.GENUINE, ""), pageVersion, clock.instant()))
+                .isInstanceOfSatisfying(ActionResult.Refused.class, r -> assertThat(r.reason()).isEqualTo(ActionResult.Reason.STALE));
+        assertThat(console.desk().find("1234-1").orElseThrow().open()).isTrue();
+    }
+
+    @Test
+    void aStalePageActingOnAnAlarmClosedBeforeTheRestartGetsAClearMessageOverTheApi() throws Exception {
+        start();
+        try (Connection c = arc.signals().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO console_account_profile (account_number, urn_hold_up) VALUES ('1234', 'AB/1/H')")) {
+            ps.executeUpdate();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> "AB/1/H".equals(console.desk().profile("1234").orElseThrow().holdUpUrn()));
+        send("#1234|NHA001");
+        alarm("1234-1");
+        console.desk().act("1234-1", OP, new AlarmCommand.Take(), null, clock.instant());
+        console.desk().act("1234-1", OP, new AlarmCommand.RecordCallback(CallbackOutcome.SPOKE_WRONG_PASSWORD, ""), null, clock.instant());
+        long pageVersion = console.desk().find("1234-1").orElseThrow().version();
+        clock.advance(Duration.ofSeconds(40));
+        console.desk().act("1234-1", OP, new AlarmCommand.DispatchPolice(""), null, clock.instant());
+        Instant dispatched = clock.instant();
+        console.desk().act("1234-1", OP, new AlarmCommand.Close(CloseCause.GENUINE, ""), null, clock.instant());
+
+        restart();
+
+        AlarmView closed = alarm("1234-1");
+        assertThat(closed.closedBy()).isEqualTo("op1");
+        assertThat(closed.police().dispatchedAt()).isEqualTo(dispatched);
+        var http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://127.0.0.1:" + console.port() + "/console/api";
+        var login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/session")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"restart test password\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(201);
+        String csrf = org.vigil.arc.console.web.Json.MAPPER.readTree(login.body()).get("csrfToken").asText();
+        var stale = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/alarms/1234-1/actions/inform-keyholder"))
+                .header("Content-Type", "application/json").header(ConsoleModule.CSRF_HEADER, csrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"version\":" + pageVersion + ",\"keyholder\":\"Kim\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("\"reason\":\"CLOSED\"").contains("was closed by op1").contains("nothing changed");
+    }
+
+    @Test
+    void anAlarmClosedSoLongAgoThatTheEngineNoLongerKeepsItIsStillReportedAsClosed() throws Exception {
+        start();
+        for (int i = 1; i <= org.vigil.arc.handling.AccountState.KEEP_CLOSED + 2; i++) {
+            send("#1234|NHA001");
+            String id = "1234-" + i;
+            alarm(id);
+            console.desk().act(id, OP, new AlarmCommand.Take(), null, clock.instant());
+            console.desk().act(id, OP, new AlarmCommand.Close(CloseCause.TEST, ""), null, clock.instant());
+            clock.advance(Duration.ofSeconds(1));
+        }
+        assertThat(console.desk().find("1234-1")).as("trimmed from the engine's state").isEmpty();
+
+        restart();
+
+        assertThat(console.desk().act("1234-1", OP, new AlarmCommand.Take(), 3L, clock.instant()))
+                .isInstanceOfSatisfying(ActionResult.Refused.class, r -> {
+                    assertThat(r.reason()).isEqualTo(ActionResult.Reason.CLOSED);
+                    assertThat(r.message()).contains("was closed by op1");
+                });
+        assertThat(console.desk().act("1234-99", OP, new AlarmCommand.Take(), null, clock.instant()))
+                .isInstanceOfSatisfying(ActionResult.Refused.class, r -> assertThat(r.reason()).isEqualTo(ActionResult.Reason.NOT_FOUND));
+    }
+
+    @Test
     void signalCommittedAfterTheLastSnapshotIsReplayedOnceAtStart() throws Exception {
         start();
         send("#1234|NCL001"); // set

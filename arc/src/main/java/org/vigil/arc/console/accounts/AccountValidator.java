@@ -103,12 +103,21 @@ public final class AccountValidator {
         if (!urnI.isEmpty() && !URN.matcher(urnI).matches()) e.put("urnIntruder", "letters, digits, / and - only, at most " + URN_MAX);
         if (!urnH.isEmpty() && !URN.matcher(urnH).matches()) e.put("urnHoldUp", "letters, digits, / and - only, at most " + URN_MAX);
         if (!urnI.isEmpty() && urnI.equals(urnH)) e.put("urnHoldUp", "intruder and hold-up alarms have separate URNs (NSI ECHO guidance)");
+        org.vigil.arc.handling.DuressRoute route = existing == null ? org.vigil.arc.handling.DuressRoute.DEFAULT : existing.duressRoute();
+        String routeText = trim(in.duressRoute()).toUpperCase(Locale.ROOT);
+        if (!routeText.isEmpty()) {
+            try {
+                route = org.vigil.arc.handling.DuressRoute.valueOf(routeText);
+            } catch (IllegalArgumentException ex) {
+                e.put("duressRoute", "POLICE or ARC_AND_KEYHOLDERS");
+            }
+        }
         String plan = in.responsePlan() == null ? "" : in.responsePlan().strip();
         if (plan.length() > PLAN_MAX) e.put("responsePlan", "at most " + PLAN_MAX + " characters");
         if (!e.isEmpty()) return new Result.Invalid(e);
         return new Result.Valid(new Account(id.toUpperCase(Locale.ROOT), prefix, name, address, form, key.isEmpty() ? null : key,
                 List.copyOf(paths), List.copyOf(schedules), List.copyOf(keyholders), urnI.isEmpty() ? null : urnI,
-                urnH.isEmpty() ? null : urnH, in.policeResponseWithdrawn(), plan, existing == null ? 0 : existing.version()));
+                urnH.isEmpty() ? null : urnH, in.policeResponseWithdrawn(), plan, existing == null ? 0 : existing.version(), route));
     }
 
     private static String trim(String s) {

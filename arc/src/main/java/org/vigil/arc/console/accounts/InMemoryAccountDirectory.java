@@ -72,6 +72,6 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
     private static Account withVersion(Account a, long v) {
         return new Account(a.accountId(), a.receiverPrefix(), a.name(), a.address(), a.keyForm(), a.key(), a.paths(),
                 a.schedules(), a.keyholders(), a.urnIntruder(), a.urnHoldUp(), a.policeResponseWithdrawn(),
-                a.responsePlan(), v);
+                a.responsePlan(), v, a.duressRoute());
     }
 }

@@ -39,8 +39,9 @@ public final class StoreAccountDirectory implements AccountDirectory {
         this.changed = changed;
     }
 
-    record Extras(String schedules, String keyholders, String urnIntruder, String urnHoldUp, boolean withdrawn, String plan, long version) {
-        static final Extras NONE = new Extras("", "", null, null, false, "", 1);
+    record Extras(String schedules, String keyholders, String urnIntruder, String urnHoldUp, boolean withdrawn, String plan, long version,
+            String duressRoute) {
+        static final Extras NONE = new Extras("", "", null, null, false, "", 1, "ARC_AND_KEYHOLDERS");
     }
 
     @Override
@@ -137,24 +138,35 @@ public final class StoreAccountDirectory implements AccountDirectory {
             if (i > 0) keyholders.add(new Account.Keyholder(line.substring(0, i).strip(), line.substring(i + 1).strip()));
         }
         return new Account(a.number(), a.line(), a.name(), a.siteAddress(), form, a.key(), paths, schedules, keyholders,
-                x.urnIntruder(), x.urnHoldUp(), x.withdrawn(), x.plan(), x.version());
+                x.urnIntruder(), x.urnHoldUp(), x.withdrawn(), x.plan(), x.version(), route(x.duressRoute()));
+    }
+
+    private static org.vigil.arc.handling.DuressRoute route(String s) {
+        try {
+            return s == null ? org.vigil.arc.handling.DuressRoute.DEFAULT : org.vigil.arc.handling.DuressRoute.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            return org.vigil.arc.handling.DuressRoute.DEFAULT;
+        }
     }
 
     private Map<String, Extras> extras() throws SQLException {
         Map<String, Extras> out = new HashMap<>();
         try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT account_number, schedules, keyholders, urn_intruder, urn_hold_up, police_withdrawn, response_plan, version FROM console_account_profile")) {
+                "SELECT account_number, schedules, keyholders, urn_intruder, urn_hold_up, police_withdrawn, response_plan, version, duress_route"
+                        + " FROM console_account_profile")) {
             while (rs.next()) out.put(rs.getString(1), new Extras(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getBoolean(6), rs.getString(7), rs.getLong(8)));
+                    rs.getBoolean(6), rs.getString(7), rs.getLong(8), rs.getString(9)));
         }
         return out;
     }
 
     private void writeExtras(Account a, long version, boolean insert) throws SQLException {
-        String sql = "INSERT INTO console_account_profile (schedules, keyholders, urn_intruder, urn_hold_up, police_withdrawn, response_plan, version, account_number)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_number) DO UPDATE SET schedules = EXCLUDED.schedules,"
+        String sql = "INSERT INTO console_account_profile (schedules, keyholders, urn_intruder, urn_hold_up, police_withdrawn, response_plan, version,"
+                + " duress_route, account_number)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_number) DO UPDATE SET schedules = EXCLUDED.schedules,"
                 + " keyholders = EXCLUDED.keyholders, urn_intruder = EXCLUDED.urn_intruder, urn_hold_up = EXCLUDED.urn_hold_up,"
-                + " police_withdrawn = EXCLUDED.police_withdrawn, response_plan = EXCLUDED.response_plan, version = EXCLUDED.version";
+                + " police_withdrawn = EXCLUDED.police_withdrawn, response_plan = EXCLUDED.response_plan, version = EXCLUDED.version,"
+                + " duress_route = EXCLUDED.duress_route";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, String.join("\n", a.schedules().stream().map(s -> s.days() + " " + s.setTime() + " " + s.unsetTime()).toList()));
             ps.setString(2, String.join("\n", a.keyholders().stream().map(k -> k.name() + "; " + k.phone()).toList()));
@@ -163,7 +175,8 @@ public final class StoreAccountDirectory implements AccountDirectory {
             ps.setBoolean(5, a.policeResponseWithdrawn());
             ps.setString(6, a.responsePlan() == null ? "" : a.responsePlan());
             ps.setLong(7, version);
-            ps.setString(8, a.accountId());
+            ps.setString(8, a.duressRoute().name());
+            ps.setString(9, a.accountId());
             ps.executeUpdate();
         }
     }

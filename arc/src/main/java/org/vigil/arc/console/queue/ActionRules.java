@@ -87,6 +87,9 @@ public final class ActionRules {
         if (p.dispatchedAt() != null) return refuse(ActionResult.Reason.NOT_ALLOWED, "Police already dispatched.", "NPCC policy");
         if (p.response() == PoliceStatus.Response.NONE)
             return refuse(ActionResult.Reason.NOT_ALLOWED, "The account has no police URN: keyholder response only.", "NPCC policy: URN required for police response");
+        if (p.response() == PoliceStatus.Response.NOT_FOR_DURESS)
+            return refuse(ActionResult.Reason.NOT_ALLOWED, "Duress alarms of this account go to the ARC and keyholders only: police are not called.",
+                    org.vigil.arc.handling.Rules.DURESS_ROUTE);
         if (p.response() == PoliceStatus.Response.WITHDRAWN)
             return refuse(ActionResult.Reason.NOT_ALLOWED, "Police response for URN " + p.urn() + " is withdrawn.", "NPCC policy: withdrawn response");
         boolean intruder = a.kind() == AlarmKind.INTRUDER || a.kind() == AlarmKind.TAMPER;

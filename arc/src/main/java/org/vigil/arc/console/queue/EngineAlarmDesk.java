@@ -79,12 +79,25 @@ public final class EngineAlarmDesk implements AlarmDesk {
 
     /** An account's state as loaded from its snapshot, before the account directory is synced. */
     public synchronized void restore(String accountId, AccountState state, long lastSignalId) {
+        restore(accountId, state, lastSignalId, Map.of());
+    }
+
+    /**
+     * An account's state as loaded from its snapshot, with the console's own record of its alarms (page version, when
+     * taken, when police were dispatched, who closed it), so a page loaded before the restart is still recognised
+     * as stale and the operator sees the same times.
+     */
+    public synchronized void restore(String accountId, AccountState state, long lastSignalId, Map<String, HandlingSnapshots.AlarmRecord> records) {
         states.put(accountId, state);
         lastSignal.put(accountId, lastSignalId);
         for (Alarm a : state.alarms()) {
             lastSeen.put(a.id(), a);
-            versions.put(a.id(), 1L);
-            if (a.takenBy() != null) takenAt.putIfAbsent(a.id(), a.openedAt());
+            HandlingSnapshots.AlarmRecord r = records.get(a.id());
+            versions.put(a.id(), r == null ? 1L : r.version());
+            if (r != null && r.takenAt() != null) takenAt.put(a.id(), r.takenAt());
+            else if (a.takenBy() != null) takenAt.putIfAbsent(a.id(), a.openedAt());
+            if (r != null && r.dispatchedAt() != null) dispatchedAt.put(a.id(), r.dispatchedAt());
+            if (r != null && r.closedBy() != null) closedBy.put(a.id(), r.closedBy());
         }
     }
 
@@ -106,13 +119,28 @@ public final class EngineAlarmDesk implements AlarmDesk {
         return lastSignal.getOrDefault(accountId, 0L);
     }
 
-    /** Adds or updates an account (profile edited by an administrator). */
-    public synchronized void account(HandlingProfile profile, Site site, Instant now) {
-        AccountState s = states.get(profile.accountId());
-        AccountState next = s == null ? AccountState.initial(profile, now) : s.withProfile(profile, now);
-        states.put(profile.accountId(), next);
-        sites.put(profile.accountId(), site);
-        if (snapshots != null && !next.equals(s)) save(profile.accountId(), next, now);
+    /**
+     * Adds or updates an account (profile edited by an administrator). An edited profile goes to the engine as
+     * {@link HandlingInput.ProfileChanged}, so a changed police-response record or duress route is decided there.
+     */
+    public void account(HandlingProfile profile, Site site, Instant now) {
+        synchronized (this) {
+            sites.put(profile.accountId(), site);
+            AccountState s = states.get(profile.accountId());
+            if (s == null) {
+                AccountState initial = AccountState.initial(profile, now);
+                states.put(profile.accountId(), initial);
+                if (snapshots != null) save(profile.accountId(), initial, now, List.of());
+                return;
+            }
+            if (s.profile().equals(profile)) return;
+        }
+        step(profile.accountId(), new HandlingInput.ProfileChanged(profile), now);
+    }
+
+    /** The handling profile the engine uses for this account now. */
+    public synchronized Optional<HandlingProfile> profile(String accountId) {
+        return Optional.ofNullable(states.get(accountId)).map(AccountState::profile);
     }
 
     public synchronized boolean knows(String accountId) {
@@ -155,7 +183,6 @@ public final class EngineAlarmDesk implements AlarmDesk {
             states.put(accountId, r.state());
             long storeId = input instanceof HandlingInput.SignalReceived sr ? storeSignalId(sr.signal().signalId()) : -1;
             if (storeId > lastSignal.getOrDefault(accountId, 0L)) lastSignal.put(accountId, storeId);
-            if (snapshots != null && (storeId >= 0 || !r.state().equals(s))) save(accountId, r.state(), now);
             for (HandlingEffect e : r.effects()) {
                 if (e instanceof HandlingEffect.PoliceDispatched pd) dispatchedAt.putIfAbsent(pd.alarmId(), now);
                 if (e instanceof HandlingEffect.AlarmClosed ac) closedBy.put(ac.alarmId(), ac.operator());
@@ -164,19 +191,27 @@ public final class EngineAlarmDesk implements AlarmDesk {
                 Alarm before = lastSeen.put(a.id(), a);
                 if (!a.equals(before)) {
                     versions.merge(a.id(), 1L, Long::sum);
+                    // "Taken at" is the first acceptance (EN 50518 time to take), kept when released and taken again.
                     if (a.takenBy() != null) takenAt.putIfAbsent(a.id(), now);
                     changed.add(a.id());
                 }
             }
+            if (snapshots != null && (storeId >= 0 || !r.state().equals(s)))
+                save(accountId, r.state(), now, changed.stream().map(id -> record(accountId, id)).toList());
         }
         for (HandlingEffect e : r.effects()) for (Consumer<HandlingEffect> l : effectListeners) safe(() -> l.accept(e));
         for (String id : changed) for (Consumer<String> l : listeners) safe(() -> l.accept(id));
         return r.effects();
     }
 
-    private void save(String accountId, AccountState state, Instant now) {
+    private HandlingSnapshots.AlarmRecord record(String accountId, String alarmId) {
+        return new HandlingSnapshots.AlarmRecord(alarmId, accountId, versions.getOrDefault(alarmId, 1L), takenAt.get(alarmId),
+                dispatchedAt.get(alarmId), closedBy.get(alarmId));
+    }
+
+    private void save(String accountId, AccountState state, Instant now, List<HandlingSnapshots.AlarmRecord> alarms) {
         try {
-            snapshots.save(accountId, state, lastSignal.getOrDefault(accountId, 0L), now);
+            snapshots.save(accountId, state, lastSignal.getOrDefault(accountId, 0L), now, alarms);
         } catch (java.sql.SQLException | RuntimeException e) {
             // Handling goes on in memory; the next change writes the snapshot again, and replay covers the gap.
             LOG.warn("handling state of account {} not saved: {}", accountId, e.toString());
@@ -230,7 +265,7 @@ public final class EngineAlarmDesk implements AlarmDesk {
         HandlingInput.OperatorAction input;
         synchronized (this) {
             Optional<AlarmView> found = find(alarmId);
-            if (found.isEmpty()) return new ActionResult.Refused(ActionResult.Reason.NOT_FOUND, "No alarm " + alarmId + ".", "");
+            if (found.isEmpty()) return notFound(alarmId);
             AlarmView a = found.get();
             Optional<ActionResult.Refused> ownership = ownership(a, actor, cmd.kind(), now);
             if (ownership.isPresent()) return ownership.get();
@@ -256,7 +291,7 @@ public final class EngineAlarmDesk implements AlarmDesk {
                 return new ActionResult.Refused(ActionResult.Reason.NOT_ALLOWED, "You have viewed " + viewedBy(a, actor.username()) + " of "
                         + a.images().size() + " images; view every image before designating visually confirmed. Nothing changed.", Rules7_2_1);
             } else {
-                input = toEngine(actor.username(), alarmId, cmd, received);
+                input = toEngine(actor, alarmId, cmd, received);
             }
             if (input == null) return new ActionResult.Refused(ActionResult.Reason.NOT_ALLOWED,
                     cmd.kind().label + " is not an action of the handling engine.", ActionRules.ONE_HANDLER);
@@ -293,10 +328,30 @@ public final class EngineAlarmDesk implements AlarmDesk {
                 || (k != ActionKind.TAKE && a.heldBy() == null) || k == ActionKind.TAKE || k == ActionKind.RELEASE ? r : Optional.empty();
     }
 
-    private static HandlingInput.OperatorAction toEngine(String op, String id, AlarmCommand cmd, int imagesReceived) {
+    /**
+     * An alarm the desk no longer holds: closed long ago (only the last closed alarms of an account are kept) or never
+     * existed. The console's record in the store tells the first from the second, so a stale page gets "closed".
+     */
+    private ActionResult.Refused notFound(String alarmId) {
+        if (snapshots != null) {
+            try {
+                Optional<HandlingSnapshots.AlarmRecord> r = snapshots.alarm(alarmId);
+                if (r.isPresent() && r.get().closedBy() != null)
+                    return new ActionResult.Refused(ActionResult.Reason.CLOSED, "Alarm " + alarmId + " was closed by " + r.get().closedBy()
+                            + "; nothing changed.", "BS9518: a closed alarm is evidence and is not changed");
+            } catch (java.sql.SQLException | RuntimeException e) {
+                LOG.debug("record of alarm {} not read: {}", alarmId, e.toString());
+            }
+        }
+        return new ActionResult.Refused(ActionResult.Reason.NOT_FOUND, "No alarm " + alarmId + ".", "");
+    }
+
+    private static HandlingInput.OperatorAction toEngine(Actor actor, String id, AlarmCommand cmd, int imagesReceived) {
+        String op = actor.username();
         return switch (cmd) {
             case AlarmCommand.Take t -> new HandlingInput.TakeAlarm(op, id);
-            case AlarmCommand.Release r -> null;
+            case AlarmCommand.Release r -> new HandlingInput.ReleaseAlarm(op, id,
+                    actor.role().atLeast(org.vigil.arc.console.auth.Role.SUPERVISOR));
             case AlarmCommand.RecordListenIn l -> new HandlingInput.RecordListenIn(op, id, l.seconds());
             case AlarmCommand.RecordCallback c -> new HandlingInput.RecordCallBackOutcome(op, id,
                     HandlingInput.CallBackOutcome.valueOf(c.outcome().engineName));
@@ -351,9 +406,12 @@ public final class EngineAlarmDesk implements AlarmDesk {
             }
         }
         org.vigil.arc.handling.PoliceResponse pr = s.response(a.policeKind());
-        PoliceStatus.Response resp = pr.available() ? PoliceStatus.Response.ACTIVE
-                : pr.status() == org.vigil.arc.handling.PoliceResponse.Status.NO_URN ? PoliceStatus.Response.NONE : PoliceStatus.Response.WITHDRAWN;
-        PoliceStatus police = new PoliceStatus(pr.urn(), resp, a.policeDispatched() ? dispatchedAt.getOrDefault(a.id(), a.openedAt()) : null);
+        boolean duressNoPolice = a.duressOnly() && p.duressRoute() == org.vigil.arc.handling.DuressRoute.ARC_AND_KEYHOLDERS;
+        PoliceStatus.Response resp = pr.status() == org.vigil.arc.handling.PoliceResponse.Status.NO_URN ? PoliceStatus.Response.NONE
+                : duressNoPolice ? PoliceStatus.Response.NOT_FOR_DURESS
+                : pr.available() ? PoliceStatus.Response.ACTIVE : PoliceStatus.Response.WITHDRAWN;
+        PoliceStatus police = new PoliceStatus(pr.urn(), resp, a.policeDispatched() ? dispatchedAt.getOrDefault(a.id(), a.openedAt()) : null,
+                pr.status().name());
         List<AlarmView.Signal> signals = new ArrayList<>();
         List<AlarmView.Zone> zones = new ArrayList<>();
         for (String sid : a.signalIds()) {

@@ -39,17 +39,86 @@ public final class HandlingSnapshots {
         record Unreadable(String accountId, long lastSignalId, String reason) implements Snapshot {}
     }
 
+    /**
+     * The console's record of one alarm beside the engine's state (table console_alarm, V105): the page version,
+     * when it was first taken, when police were dispatched, who closed it.
+     */
+    public record AlarmRecord(String alarmId, String accountId, long version, Instant takenAt, Instant dispatchedAt, String closedBy) {}
+
     public void save(String accountId, AccountState state, long lastSignalId, Instant now) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO handling_state (account_id, state, last_signal_id, updated_at) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (account_id) DO UPDATE SET state = EXCLUDED.state,"
-                        + " last_signal_id = GREATEST(handling_state.last_signal_id, EXCLUDED.last_signal_id), updated_at = EXCLUDED.updated_at")) {
-            ps.setString(1, accountId);
-            ps.setBytes(2, encode(state));
-            ps.setLong(3, lastSignalId);
-            ps.setTimestamp(4, Timestamp.from(now));
-            ps.executeUpdate();
+        save(accountId, state, lastSignalId, now, List.of());
+    }
+
+    /** The account's snapshot and the records of the alarms that changed with it, in one transaction. */
+    public void save(String accountId, AccountState state, long lastSignalId, Instant now, List<AlarmRecord> alarms) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO handling_state (account_id, state, last_signal_id, updated_at) VALUES (?, ?, ?, ?)"
+                                + " ON CONFLICT (account_id) DO UPDATE SET state = EXCLUDED.state,"
+                                + " last_signal_id = GREATEST(handling_state.last_signal_id, EXCLUDED.last_signal_id), updated_at = EXCLUDED.updated_at")) {
+                    ps.setString(1, accountId);
+                    ps.setBytes(2, encode(state));
+                    ps.setLong(3, lastSignalId);
+                    ps.setTimestamp(4, Timestamp.from(now));
+                    ps.executeUpdate();
+                }
+                if (!alarms.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO console_alarm (alarm_id, account_id, version, taken_at, dispatched_at, closed_by, updated_at)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (alarm_id) DO UPDATE SET version = EXCLUDED.version,"
+                                    + " taken_at = EXCLUDED.taken_at, dispatched_at = EXCLUDED.dispatched_at, closed_by = EXCLUDED.closed_by,"
+                                    + " updated_at = EXCLUDED.updated_at")) {
+                        for (AlarmRecord a : alarms) {
+                            ps.setString(1, a.alarmId());
+                            ps.setString(2, a.accountId());
+                            ps.setLong(3, a.version());
+                            ps.setTimestamp(4, a.takenAt() == null ? null : Timestamp.from(a.takenAt()));
+                            ps.setTimestamp(5, a.dispatchedAt() == null ? null : Timestamp.from(a.dispatchedAt()));
+                            ps.setString(6, a.closedBy());
+                            ps.setTimestamp(7, Timestamp.from(now));
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
         }
+    }
+
+    /** Every alarm record, by alarm id (at start). */
+    public java.util.Map<String, AlarmRecord> alarms() throws SQLException {
+        java.util.Map<String, AlarmRecord> out = new java.util.HashMap<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT alarm_id, account_id, version, taken_at, dispatched_at, closed_by FROM console_alarm");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.put(rs.getString(1), alarmRecord(rs));
+        }
+        return out;
+    }
+
+    /** One alarm's record, also for alarms the engine no longer keeps (closed long ago). */
+    public java.util.Optional<AlarmRecord> alarm(String alarmId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT alarm_id, account_id, version, taken_at, dispatched_at, closed_by FROM console_alarm WHERE alarm_id = ?")) {
+            ps.setString(1, alarmId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(alarmRecord(rs)) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    private static AlarmRecord alarmRecord(ResultSet rs) throws SQLException {
+        Timestamp taken = rs.getTimestamp(4), dispatched = rs.getTimestamp(5);
+        return new AlarmRecord(rs.getString(1), rs.getString(2), rs.getLong(3), taken == null ? null : taken.toInstant(),
+                dispatched == null ? null : dispatched.toInstant(), rs.getString(6));
     }
 
     public List<Snapshot> loadAll() throws SQLException {

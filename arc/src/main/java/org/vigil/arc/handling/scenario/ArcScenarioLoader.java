@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vigil.arc.handling.CloseCause;
+import org.vigil.arc.handling.DuressRoute;
 import org.vigil.arc.handling.HandlingInput;
 import org.vigil.arc.handling.HandlingInput.CallBackOutcome;
 import org.vigil.arc.handling.HandlingProfile;
@@ -123,7 +124,7 @@ public final class ArcScenarioLoader {
     if (!p.isObject()) throw new ScenarioException(where, "expected a mapping");
     checkKeys(p, Set.of("account", "holdUpConfirmationHours", "setUnsetMonitoring", "zone", "schedule", "keyholders",
         "callBack", "intruderUrn", "holdUpUrn", "intruderConfirmationTechnology", "paths", "multiActionDevices",
-        "holdUpZones"), where);
+        "holdUpZones", "duressRoute", "policeResponseWithdrawn"), where);
     HandlingProfile.Builder b = HandlingProfile.builder(text(p, "account", where, true));
     try {
       if (p.has("holdUpConfirmationHours")) {
@@ -137,6 +138,10 @@ public final class ArcScenarioLoader {
         b.intruderConfirmationTechnology(bool(p.get("intruderConfirmationTechnology"), where + ".intruderConfirmationTechnology"));
       }
       if (p.has("schedule")) schedule(b, p.get("schedule"), where + ".schedule");
+      if (p.has("duressRoute")) b.duressRoute(enumValue(DuressRoute.class, p.get("duressRoute").asText(), where + ".duressRoute"));
+      if (p.has("policeResponseWithdrawn")) {
+        b.policeResponseWithdrawn(bool(p.get("policeResponseWithdrawn"), where + ".policeResponseWithdrawn"));
+      }
       for (JsonNode k : list(p, "keyholders", where)) {
         b.keyholder(text(k, "name", where + ".keyholders", true), text(k, "phone", where + ".keyholders", false));
       }
@@ -240,6 +245,7 @@ public final class ArcScenarioLoader {
     String alarm = alarmNode.isInt() ? account + "-" + alarmNode.asInt() : alarmNode.asText();
     return switch (type) {
       case "take" -> new HandlingInput.TakeAlarm(op, alarm);
+      case "release" -> new HandlingInput.ReleaseAlarm(op, alarm, a.has("supervisor") && bool(a.get("supervisor"), where + ".supervisor"));
       case "listenIn" -> new HandlingInput.RecordListenIn(op, alarm, integer(required(a, "seconds", where), where + ".seconds"));
       case "imagesViewed" -> new HandlingInput.ImagesViewed(op, alarm, integer(required(a, "count", where), where + ".count"));
       case "designateAudible" -> new HandlingInput.DesignateAudiblyConfirmed(op, alarm);
@@ -254,7 +260,7 @@ public final class ArcScenarioLoader {
       case "close" -> new HandlingInput.CloseAlarm(op, alarm,
           a.has("cause") && !a.get("cause").isNull() ? enumValue(CloseCause.class, a.get("cause").asText(), where + ".cause") : null,
           text(a, "note", where, false));
-      default -> throw new ScenarioException(where + ".type", "unknown action '" + type + "' (take, listenIn, imagesViewed,"
+      default -> throw new ScenarioException(where + ".type", "unknown action '" + type + "' (take, release, listenIn, imagesViewed,"
           + " designateAudible, designateVisual, inconclusive, contraryIndication, callBack, dispatchPolice,"
           + " informKeyholder, close, reinstate)");
     };

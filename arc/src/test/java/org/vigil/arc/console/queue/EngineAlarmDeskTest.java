@@ -112,4 +112,74 @@ class EngineAlarmDeskTest {
         assertThat(d.act("9999-1", op1, new AlarmCommand.Take(), null, t0)).isInstanceOfSatisfying(ActionResult.Refused.class,
                 r -> assertThat(r.reason()).isEqualTo(ActionResult.Reason.NOT_FOUND));
     }
+
+    Actor sup = new Actor("sup", Role.SUPERVISOR);
+
+    @Test
+    void theHolderReleasesAnAlarmThroughTheEngineAndAnotherOperatorMayTakeIt() {
+        EngineAlarmDesk d = desk();
+        d.signal("1234", StoredSignal.sia("s1", t0, "HA", "1", "hd1", "ip"), shown("HA", "Hold-up", "1"), t0);
+        String id = d.open().get(0).id();
+        d.act(id, op1, new AlarmCommand.Take(), null, t0.plusSeconds(5));
+        assertThat(d.act(id, op2, new AlarmCommand.Release(), null, t0.plusSeconds(6)))
+                .isInstanceOfSatisfying(ActionResult.Refused.class, r -> assertThat(r.reason()).isEqualTo(ActionResult.Reason.HELD_BY_OTHER));
+        assertThat(d.act(id, op1, new AlarmCommand.Release(), null, t0.plusSeconds(7))).isInstanceOfSatisfying(ActionResult.Done.class, done -> {
+            assertThat(done.alarm().heldBy()).isNull();
+            assertThat(done.rule()).isEqualTo(org.vigil.arc.handling.Rules.RELEASE);
+        });
+        assertThat(d.find(id).orElseThrow().history()).anySatisfy(h -> assertThat(h.action()).contains("op1 released the alarm"));
+        assertThat(d.act(id, op2, new AlarmCommand.Take(), null, t0.plusSeconds(8))).isInstanceOf(ActionResult.Done.class);
+        assertThat(d.find(id).orElseThrow().heldBy()).isEqualTo("op2");
+        // "taken at" stays the first acceptance (EN 50518 time to take)
+        assertThat(d.find(id).orElseThrow().takenAt()).isEqualTo(t0.plusSeconds(5));
+    }
+
+    @Test
+    void aSupervisorReleasesAnAlarmAnotherOperatorHolds() {
+        EngineAlarmDesk d = desk();
+        d.signal("1234", StoredSignal.sia("s1", t0, "HA", "1", "hd1", "ip"), shown("HA", "Hold-up", "1"), t0);
+        String id = d.open().get(0).id();
+        d.act(id, op1, new AlarmCommand.Take(), null, t0.plusSeconds(5));
+        assertThat(d.act(id, sup, new AlarmCommand.Release(), null, t0.plusSeconds(6))).isInstanceOf(ActionResult.Done.class);
+        assertThat(d.find(id).orElseThrow().heldBy()).isNull();
+        assertThat(d.find(id).orElseThrow().history()).anySatisfy(h -> assertThat(h.action()).contains("sup (supervisor) released the alarm from op1"));
+    }
+
+    @Test
+    void theAccountsPoliceRecordReachesTheQueueBadgeAndTheDispatchButton() {
+        EngineAlarmDesk d = desk();
+        d.signal("1234", StoredSignal.sia("s1", t0, "HA", "1", "hd1", "ip"), shown("HA", "Hold-up", "1"), t0);
+        String id = d.open().get(0).id();
+        d.act(id, op1, new AlarmCommand.Take(), null, t0.plusSeconds(5));
+        assertThat(d.find(id).orElseThrow().police().response()).isEqualTo(PoliceStatus.Response.ACTIVE);
+        long v = d.find(id).orElseThrow().version();
+        d.account(HandlingProfile.builder("1234").intruderUrn("AB/1/I").holdUpUrn("AB/1/H").keyholder("Kim", "+44 1632 960000")
+                .path("ip", Technology.IP).policeResponseWithdrawn(true).build(), new EngineAlarmDesk.Site("Northgate Bank", "1 High St"), t0.plusSeconds(10));
+        AlarmView a = d.find(id).orElseThrow();
+        assertThat(a.police().response()).isEqualTo(PoliceStatus.Response.WITHDRAWN);
+        assertThat(a.police().label()).isEqualTo("URN AB/1/H withdrawn");
+        assertThat(a.police().warning()).isTrue();
+        assertThat(a.version()).isGreaterThan(v);
+        assertThat(d.allowed(a, op1, t0.plusSeconds(11))).doesNotContain(ActionKind.DISPATCH_POLICE);
+        assertThat(d.act(id, op1, new AlarmCommand.DispatchPolice(""), null, t0.plusSeconds(11)))
+                .isInstanceOfSatisfying(ActionResult.Refused.class, r -> assertThat(r.message()).contains("WITHDRAWN"));
+    }
+
+    @Test
+    void aDuressAlarmOnAnArcAndKeyholdersAccountShowsNoPoliceAndRefusesDispatchWithTheRule() {
+        EngineAlarmDesk d = new EngineAlarmDesk();
+        d.account(HandlingProfile.builder("1234").holdUpUrn("AB/1/H").keyholder("Kim", "+44 1632 960000")
+                .duressRoute(org.vigil.arc.handling.DuressRoute.ARC_AND_KEYHOLDERS).build(), new EngineAlarmDesk.Site("Bank", ""), t0);
+        d.signal("1234", StoredSignal.contactId("s1", t0, 121, 1, "003", null, "ip"), shown("121", "Duress", "003"), t0);
+        AlarmView a = d.open().get(0);
+        assertThat(a.kind()).isEqualTo(AlarmKind.DURESS);
+        assertThat(a.police().response()).isEqualTo(PoliceStatus.Response.NOT_FOR_DURESS);
+        assertThat(a.tasks()).anySatisfy(t -> assertThat(t.kind()).isEqualTo("inform keyholder"));
+        d.act(a.id(), op1, new AlarmCommand.Take(), null, t0.plusSeconds(1));
+        AlarmView held = d.find(a.id()).orElseThrow();
+        assertThat(ActionRules.check(held, op1, ActionKind.DISPATCH_POLICE, t0.plusSeconds(2)))
+                .hasValueSatisfying(r -> assertThat(r.rule()).isEqualTo(org.vigil.arc.handling.Rules.DURESS_ROUTE));
+        assertThat(d.act(a.id(), op1, new AlarmCommand.DispatchPolice(""), null, t0.plusSeconds(2)))
+                .isInstanceOfSatisfying(ActionResult.Refused.class, r -> assertThat(r.rule()).isEqualTo(org.vigil.arc.handling.Rules.DURESS_ROUTE));
+    }
 }
