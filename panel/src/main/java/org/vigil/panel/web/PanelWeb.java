@@ -30,7 +30,6 @@ import org.vigil.panel.config.SiteConfig;
 import org.vigil.panel.engine.AreaState;
 import org.vigil.panel.engine.Effect;
 import org.vigil.panel.engine.StepResult;
-import org.vigil.panel.engine.setting.SettingFeature;
 import org.vigil.panel.eventlog.EventClass;
 import org.vigil.panel.eventlog.EventLog;
 import org.vigil.panel.engine.Input;
@@ -351,13 +350,19 @@ public final class PanelWeb implements AutoCloseable {
     StringBuilder b = new StringBuilder("<p id=\"remaining\" class=\"chip\">")
         .append(a.until() == null ? "access level 3: no time limit" : "access level 3 ends in " + esc(remainingText(a.remaining(panel.now()).orElse(Duration.ZERO)))
             + " (until " + time(a.until()) + ")").append("</p>");
-    var restore = s.feature(SettingFeature.RestoreRequired.class, SettingFeature.RestoreRequired.EMPTY).areas();
+    var memory = s.feature(org.vigil.panel.engine.restore.RestoreFeature.State.class, org.vigil.panel.engine.restore.RestoreFeature.State.EMPTY);
+    java.util.Set<String> restore = new java.util.HashSet<>();
+    java.util.Set<String> engineer = new java.util.HashSet<>();
+    memory.areas().forEach((area, m) -> {
+      if (!m.items().isEmpty()) restore.add(area);
+      if (m.items().stream().anyMatch(i -> i.row() == org.vigil.panel.engine.restore.Table6.CONFIRMED_INTRUDER_ALARM)) engineer.add(area);
+    });
     b.append("<h2>Areas</h2><table><tr><th>area</th><th>status</th><th>since</th><th></th></tr>");
     for (Area ar : site().areas()) {
       AreaState st = s.area(ar.id());
       b.append("<tr><td>").append(esc(ar.id())).append(" ").append(esc(ar.name())).append("</td><td class=\"status\" data-area=\"")
           .append(esc(ar.id())).append("\">").append(esc(st.status().name().toLowerCase()))
-          .append(restore.contains(ar.id()) ? ", engineer restore required" : "").append("</td><td>").append(time(st.since())).append("</td><td>")
+          .append(engineer.contains(ar.id()) ? ", engineer restore required" : restore.contains(ar.id()) ? ", restore required" : "").append("</td><td>").append(time(st.since())).append("</td><td>")
           .append(restore.contains(ar.id()) ? engineerButton("restore", ar.id(), "Engineer restore") : "").append("</td></tr>");
     }
     b.append("</table><h2>Zones and devices</h2>");
@@ -425,7 +430,8 @@ public final class PanelWeb implements AutoCloseable {
           bad(ctx, "No area '" + target + "'.");
           return;
         }
-        in = new Input.RemoteCommand(target, Input.RemoteAction.RESTORE, s.user());
+        // The installer's own restore at access level 3 (EN 50131-1 Table 6; BS 8243 A.3 after a confirmed alarm).
+        in = new Input.Restore(target, s.user());
       }
       case "isolate", "reinclude" -> {
         if (site().detector(target == null ? "" : target).isEmpty()) {
