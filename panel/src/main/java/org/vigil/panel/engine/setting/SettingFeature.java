@@ -243,7 +243,11 @@ public final class SettingFeature implements Feature {
   }
 
   /** A user overrides what the access level may override at this grade, for the next set period. */
-  private void override(Step step, String area, int user) {
+  /**
+   * {@link Input.OverrideSetting}; also called by the keypad (code + # + 62) in the same step, as
+   * the inputs features raise for each other are only internal ones.
+   */
+  public static void override(Step step, String area, int user) {
     if (step.site().area(area).isEmpty()) {
       step.log("override for unknown area '" + area + "' ignored", "config: undefined id", false);
       return;
