@@ -108,7 +108,7 @@ public final class AsFitted {
     d.add(new Heading(2, "Alarm transmission"));
     rows = new ArrayList<>();
     for (TransmissionPath p : s.transmission().paths()) {
-      rows.add(List.of(p.id(), p.role().name().toLowerCase(Locale.ROOT), p.technology(), p.host() + ":" + p.port() + "/" + p.protocol().name().toLowerCase(Locale.ROOT),
+      rows.add(List.of(p.id(), p.role().name().toLowerCase(Locale.ROOT), p.technology(), receivers(p),
           p.format().name().replace('_', '-'), Durations.format(p.pollInterval()), Durations.format(p.failureTime())));
     }
     if (rows.isEmpty()) d.add(new Para("No transmission paths."));
@@ -125,6 +125,13 @@ public final class AsFitted {
       d.add(new Table(List.of("Severity", "Finding", "Clause", "Where"), rows));
     }
     return d;
+  }
+
+  /** Every destination of a path, in the order they are tried: "a:1/tcp, then b:2/tcp". */
+  static String receivers(TransmissionPath p) {
+    String proto = "/" + p.protocol().name().toLowerCase(Locale.ROOT);
+    if (p.destinations().isEmpty()) return "-";
+    return String.join(", then ", p.destinations().stream().map(x -> x + proto).toList());
   }
 
   /**

@@ -33,7 +33,8 @@ import org.vigil.panel.engine.users.UsersFeature;
  * part set B, {@code INSTANT} part set C, {@code B}/{@code C}/{@code D} part sets, {@code BYPASS}
  * followed by a 3-digit zone number. Code + {@code *} shows the user's capabilities; code + {@code #}
  * + 2 digits runs a function ({@code 65}: a master or manager authorises installer access, {@code
- * 64} ends it, {@code 60} restores hold-up alarms);
+ * 64} ends it, {@code 60} restores, {@code 61} + 6 digits gives the BS 8473 anti-code response from
+ * the ARC, {@code 62} overrides what prevents setting for one set period);
  * {@code #} + AWAY/STAY/INSTANT quick-arms when enabled. Code + {@code CODE} (the {@code 8} key after a
  * full-length code) + 3-digit user number programs users as a Vista keypad does: + new code adds or
  * changes, + the actor's own code again deletes, + {@code #1} + level, {@code #2} + 0/1 (open/close),
@@ -60,6 +61,19 @@ public final class KeypadFeature implements Feature {
 
   /** Code + # was pressed: waiting for a 2-digit function number. */
   public record AwaitFunction(int user, String digits) implements Pending {}
+
+  /**
+   * Code + # + 61: waiting for the 6-digit BS 8473 anti-code response for {@code area}. The digits are
+   * a secret answer from the ARC: never shown or printed.
+   */
+  public record AwaitAntiCode(int user, String area, String digits) implements Pending {
+    static final int LENGTH = 6;
+
+    @Override
+    public String toString() {
+      return "AwaitAntiCode[user=" + user + ", area=" + area + ", digits=hidden]";
+    }
+  }
 
   /** Code + CODE was pressed: waiting for the 3-digit user number to program, acting in {@code area}. */
   public record AwaitUser(int actor, String area, String digits) implements Pending {}
@@ -212,6 +226,16 @@ public final class KeypadFeature implements Feature {
         put(step, keypad.id(), e.cleared());
         bypass(step, keypad, user, Integer.parseInt(d));
       }
+      case AwaitAntiCode(int user, String area, String digits) -> {
+        String d = digits + k;
+        if (d.length() < AwaitAntiCode.LENGTH) {
+          put(step, keypad.id(), new Entry("", false, new AwaitAntiCode(user, area, d), e.wrong(), e.lockedUntil()));
+          return;
+        }
+        put(step, keypad.id(), e.cleared());
+        // The restore feature checks the answer, shows the outcome and logs it (never the digits).
+        org.vigil.panel.engine.restore.RestoreFeature.antiCode(step, area, d);
+      }
       case AwaitFunction(int user, String digits) -> {
         String d = digits + k;
         if (d.length() < 2) {
@@ -346,8 +370,44 @@ public final class KeypadFeature implements Feature {
         }
         step.tone(keypad.id(), Tone.ACCEPT);
       }
-      default -> refuse(step, keypad, new Refusal("Unknown function " + fn, "keypad functions: 60 restore, 64, 65 installer access"));
+      case "61" -> antiCode(step, keypad, u);
+      case "62" -> {
+        // Override of what prevents setting, for one set period (EN 50131-1 Table 5; the setting feature decides).
+        List<String> areas = authorised(step, keypad, u);
+        if (areas.isEmpty()) return;
+        for (String a : areas) org.vigil.panel.engine.setting.SettingFeature.override(step, a, u.number());
+      }
+      default -> refuse(step, keypad, new Refusal("Unknown function " + fn, FUNCTIONS));
     }
+  }
+
+  static final String FUNCTIONS = "keypad functions: 60 restore, 61 anti-code, 62 override, 64, 65 installer access";
+  static final String ANTI_CODE_RULE = "BS8473 remote reset: anti-code typed at the keypad";
+
+  /**
+   * The keypad's areas where the user has authority and, for an installer, an authorised window; when
+   * none, the refusal is shown and logged and the list is empty.
+   */
+  private static List<String> authorised(Step step, Keypad keypad, User u) {
+    List<String> areas = access(keypad, u).stream().filter(a -> InstallerAccess.check(step, u.levelIn(a)).isEmpty()).toList();
+    if (areas.isEmpty()) refuse(step, keypad, InstallerAccess.check(step, AuthorityLevel.INSTALLER.number()).orElseThrow());
+    return areas;
+  }
+
+  /**
+   * Code + # + 61: the anti-code answers the outstanding remote-reset challenge of one area. A keypad
+   * of several areas answers the first of them (in the keypad's order) with a challenge outstanding;
+   * with none outstanding, its first area, where the restore feature says so.
+   */
+  private static void antiCode(Step step, Keypad keypad, User u) {
+    List<String> areas = authorised(step, keypad, u);
+    if (areas.isEmpty()) return;
+    var memory = step.feature(org.vigil.panel.engine.restore.RestoreFeature.State.class, org.vigil.panel.engine.restore.RestoreFeature.State.EMPTY);
+    String area = areas.stream().filter(a -> memory.area(a).challenge() != null).findFirst().orElse(areas.get(0));
+    Entry e = entry(step, keypad.id());
+    put(step, keypad.id(), new Entry("", false, new AwaitAntiCode(u.number(), area, ""), e.wrong(), e.lockedUntil()));
+    step.display(keypad.id(), "Anti-code for " + step.areaConfig(area).name() + ": enter 6 digits");
+    step.log("user " + u.number() + " entering an anti-code at keypad " + keypad.id() + " for " + area, ANTI_CODE_RULE, false);
   }
 
   // ---- BYPASS + zone ----

@@ -331,7 +331,8 @@ public final class RestoreFeature implements Feature {
     return "; remote reset: quote " + c + " to the ARC";
   }
 
-  private void antiCode(Step step, String area, String response) {
+  /** {@link Input.AntiCodeResponse}; also called by the keypad (code + # + 61 + response). */
+  public static void antiCode(Step step, String area, String response) {
     if (step.site().area(area).isEmpty()) {
       step.log("anti-code for unknown area '" + area + "' ignored", "config: undefined id", false);
       return;
@@ -364,7 +365,7 @@ public final class RestoreFeature implements Feature {
     restoreAll(step, area, "the ARC (remote reset by anti-code)");
   }
 
-  private void countWrong(Step step, String area, RestorePolicy p) {
+  private static void countWrong(Step step, String area, RestorePolicy p) {
     AreaMemory m = state(step).area(area);
     int wrong = m.wrong() + 1;
     if (wrong < p.antiCodeAttempts()) {

@@ -243,7 +243,11 @@ public final class SettingFeature implements Feature {
   }
 
   /** A user overrides what the access level may override at this grade, for the next set period. */
-  private void override(Step step, String area, int user) {
+  /**
+   * {@link Input.OverrideSetting}; also called by the keypad (code + # + 62) in the same step, as
+   * the inputs features raise for each other are only internal ones.
+   */
+  public static void override(Step step, String area, int user) {
     if (step.site().area(area).isEmpty()) {
       step.log("override for unknown area '" + area + "' ignored", "config: undefined id", false);
       return;
@@ -422,6 +426,7 @@ public final class SettingFeature implements Feature {
       step.log("remote command for unknown area '" + r.area() + "' ignored", "config: undefined id", false);
       return;
     }
+    if ((r.action() == Input.RemoteAction.SET || r.action() == Input.RemoteAction.UNSET) && installerRefused(step, r)) return;
     switch (r.action()) {
       case SET -> step.raise(new Input.Command("remote", null, r.user(), List.of(r.area()), Input.CommandKind.SET, null));
       case UNSET -> step.raise(new Input.Command("remote", null, r.user(), List.of(r.area()), Input.CommandKind.UNSET, null));
@@ -434,5 +439,19 @@ public final class SettingFeature implements Feature {
       }
       case RESTORE -> {} // org.vigil.panel.engine.restore.RestoreFeature
     }
+  }
+
+  /**
+   * A remote set or unset on behalf of the installer needs the level 2 authorisation window, as at a
+   * keypad (EN 50131-1; {@link org.vigil.panel.engine.users.InstallerAccess}). User 0 is the ARC itself.
+   */
+  private static boolean installerRefused(Step step, Input.RemoteCommand r) {
+    if (r.user() == 0) return false;
+    User u = org.vigil.panel.engine.users.UsersFeature.users(step).stream().filter(x -> x.number() == r.user()).findFirst().orElse(null);
+    if (u == null) return false;
+    var refusal = org.vigil.panel.engine.users.InstallerAccess.check(step, u.levelIn(r.area()));
+    if (refusal.isEmpty()) return false;
+    step.log("remote " + r.action().name().toLowerCase() + " of " + r.area() + " by user " + u.number() + " refused: " + refusal.get().reason(), refusal.get().rule(), true);
+    return true;
   }
 }
