@@ -44,7 +44,9 @@ public final class EventFormat {
     int cid = n.cid() != null ? n.cid() : n.signal().contactId();
     EventCode row = EventCatalogue.byContactId(cid).orElse(null);
     NumberKind kind = row == null ? NumberKind.ZONE : row.number();
-    boolean duress992 = duressZone992 && cid == 121;
+    // Zone 992 for duress: site-wide (transmission.duress_zone_992) or per area (duress.report: zone_992, which
+    // puts zone 992 on the notification).
+    boolean duress992 = cid == 121 && (duressZone992 || Integer.valueOf(DURESS_ZONE).equals(n.zone()));
     int number;
     if (duress992) number = DURESS_ZONE;
     else if (kind == NumberKind.USER) number = reportedUser(format, n.user() == null ? 0 : n.user());

@@ -241,14 +241,14 @@ public final class DesignValidator {
    */
   private static void duressOverSia(Ctx c, List<TransmissionPath> ps) {
     if (c.site.transmission().duressZone992()) return;
-    List<String> areas = c.site.areas().stream().filter(a -> a.duress().enabled()).map(Area::id).toList();
+    // Areas reporting duress on zone 992 (duress.report: zone_992) are unambiguous already.
+    List<String> areas = c.site.areas().stream().filter(a -> a.duress().enabled() && a.duress().report() != org.vigil.panel.config.Duress.Report.ZONE_992)
+        .map(Area::id).toList();
     List<String> sia = ps.stream().filter(p -> p.format() == TransmissionPath.Format.SIA_DCS).map(TransmissionPath::id).toList();
     if (areas.isEmpty() || sia.isEmpty()) return;
-    boolean areaZone992 = c.site.areas().stream().anyMatch(a -> a.duress().enabled() && a.duress().report() == org.vigil.panel.config.Duress.Report.ZONE_992);
     c.add(Severity.WARNING, DURESS_992_RULE, "transmission.duress_zone_992",
         "duress is enabled (" + String.join(", ", areas) + ") and " + (sia.size() == 1 ? "path " + sia.get(0) + " sends" : "paths " + String.join(", ", sia) + " send") + " SIA-DCS: a duress goes as SIA HA with the user number, "
-            + "which the ARC cannot tell from a silent hold-up; set transmission.duress_zone_992: true (HA on zone 992)"
-            + (areaZone992 ? " (an area's duress.report: zone_992 does not change what the transmitter sends)" : ""));
+            + "which the ARC cannot tell from a silent hold-up; set transmission.duress_zone_992: true or the area's duress.report: zone_992 (HA on zone 992)");
   }
 
   /** The ATS category against the grade and the paths (transmitter issue 9). */

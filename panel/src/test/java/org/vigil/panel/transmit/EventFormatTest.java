@@ -40,6 +40,14 @@ class EventFormatTest {
   }
 
   @Test
+  void duressIsReportedOnZone992WhenTheAreaReportsItThere_evenWithoutTheSiteSetting() {
+    // duress.report: zone_992 puts zone 992 on the notification (seed 001: the Vista duress zone).
+    var duress = Codes.notification(Signal.DURESS, 121, "a1", 1, 992, 5, false, "r", "duress");
+    assertThat(data(EventFormat.encode(duress, Format.ADM_CID, "1234", false))).isEqualTo("#1234|1121 01 992");
+    assertThat(data(EventFormat.encode(duress, Format.SIA_DCS, "1234", false))).isEqualTo("#1234|Nri1/HA992");
+  }
+
+  @Test
   void zoneEventsCarryTheZoneAndRestoresQualifier3() {
     var restore = Codes.notification(Signal.INTRUDER, 130, "a1", 1, 12, null, true, "r", "restore");
     assertThat(data(EventFormat.encode(restore, Format.ADM_CID, "1234", false))).isEqualTo("#1234|3130 01 012");

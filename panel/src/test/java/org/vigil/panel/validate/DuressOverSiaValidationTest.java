@@ -34,10 +34,9 @@ class DuressOverSiaValidationTest {
   }
 
   @Test
-  void vistaZone992_anAreasReportZone992AloneStillWarns_andSaysWhy() {
+  void vistaZone992_anAreaReportingOnZone992IsUnambiguous_noWarning() {
     Report r = DesignValidatorTest.check(site(true, "sia_dcs", null).replace("justification: cash office}", "justification: cash office, report: zone_992}"));
-    assertThat(warned(r)).isTrue();
-    assertThat(r.findings()).anyMatch(f -> f.message().contains("an area's duress.report: zone_992 does not change what the transmitter sends"));
+    assertThat(warned(r)).isFalse();
   }
 
   @Test
