@@ -212,21 +212,7 @@ final class ConsoleApi {
         String note = Json.text(body, "note", ConsoleService.NOTE_MAX, false);
         if (note != null) fields.put("note", note);
         Long version = Json.longValue(body, "version");
-        switch (m.service.act(s, id, action, fields, version)) {
-            case ActionResult.Done d -> {
-                Map<String, Object> out = alarmJson(d.alarm(), s, false);
-                out.put("rule", d.rule());
-                json(ctx, 200, out);
-            }
-            case ActionResult.Refused r -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("status", r.reason().httpStatus);
-                out.put("error", r.message());
-                out.put("reason", r.reason());
-                if (!r.rule().isEmpty()) out.put("rule", r.rule());
-                json(ctx, r.reason().httpStatus, out);
-            }
-        }
+        answer(ctx, s, m.service.act(s, id, action, fields, version));
     }
 
     // ---- images (visual confirmation, BS8243 7.2.1) ----
@@ -269,7 +255,12 @@ final class ConsoleApi {
         String raw = ctx.body();
         JsonNode body = raw == null || raw.isBlank() ? Json.MAPPER.createObjectNode() : Json.object(raw);
         Json.onlyFields(body);
-        switch (m.service.act(s, id, ActionKind.VIEW_IMAGE.path, Map.of("imageId", imageId), null)) {
+        answer(ctx, s, m.service.act(s, id, ActionKind.VIEW_IMAGE.path, Map.of("imageId", imageId), null));
+    }
+
+    /** An action's outcome: the alarm with the rule that allowed it, or the refusal with its reason and rule. */
+    private void answer(Context ctx, Session s, ActionResult result) {
+        switch (result) {
             case ActionResult.Done d -> {
                 Map<String, Object> out = alarmJson(d.alarm(), s, false);
                 out.put("rule", d.rule());

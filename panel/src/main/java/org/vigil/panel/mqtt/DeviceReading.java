@@ -69,7 +69,7 @@ public final class DeviceReading {
         return new Result.Malformed("field '" + field + "' has the wrong type or an unknown value"
             + (b.activeValue() == null ? "" : " (active when " + b.activeValue() + ")"));
       }
-    } else if (b.kind() == DeviceBinding.Kind.VIBRATION && b.activeValue() == null && "vibration".equals(field)) {
+    } else if (b.kind() == org.vigil.panel.config.MqttSettings.Preset.VIBRATION && b.activeValue() == null && "vibration".equals(field)) {
       // Some vibration sensors expose occupancy instead.
       JsonNode o = n.get("occupancy");
       if (o != null && !o.isNull()) {

@@ -40,7 +40,7 @@ public record MqttMapping(String base, String stateBase, String discoveryPrefix,
     Map<String, DeviceBinding> byTopic = new LinkedHashMap<>();
     for (DeviceBinding conv : zigbee2mqtt(site, base, supervision).byTopic().values()) {
       DeviceBinding b = m.device(conv.device()).map(d -> {
-        DeviceBinding.Kind kind = d.preset() == null ? conv.kind() : DeviceBinding.Kind.valueOf(d.preset().name());
+        org.vigil.panel.config.MqttSettings.Preset kind = d.preset() == null ? conv.kind() : d.preset();
         return new DeviceBinding(conv.device(), kind, d.topic() == null ? conv.topic() : d.topic(),
             d.activeField() == null ? DeviceBinding.defaultField(kind) : d.activeField(), d.activeValue(),
             field(d.tamperField(), "tamper"), field(d.faultField(), "battery_low"), d.supervision());
@@ -69,16 +69,16 @@ public record MqttMapping(String base, String stateBase, String discoveryPrefix,
   public static MqttMapping zigbee2mqtt(SiteConfig site, String base, Duration supervision) {
     Map<String, DeviceBinding> m = new LinkedHashMap<>();
     for (Detector d : site.detectors()) {
-      DeviceBinding.Kind k = switch (d.technology()) {
-        case DOOR_CONTACT -> DeviceBinding.Kind.CONTACT;
-        case VIBRATION, SEISMIC, GLASS_BREAK -> DeviceBinding.Kind.VIBRATION;
-        case SWITCH -> DeviceBinding.Kind.SWITCH;
-        default -> DeviceBinding.Kind.OCCUPANCY;
+      org.vigil.panel.config.MqttSettings.Preset k = switch (d.technology()) {
+        case DOOR_CONTACT -> org.vigil.panel.config.MqttSettings.Preset.CONTACT;
+        case VIBRATION, SEISMIC, GLASS_BREAK -> org.vigil.panel.config.MqttSettings.Preset.VIBRATION;
+        case SWITCH -> org.vigil.panel.config.MqttSettings.Preset.SWITCH;
+        default -> org.vigil.panel.config.MqttSettings.Preset.OCCUPANCY;
       };
       put(m, new DeviceBinding(d.id(), k, base + "/" + d.id()));
     }
-    site.holdUpDevices().forEach(h -> put(m, new DeviceBinding(h.id(), DeviceBinding.Kind.HOLD_UP, base + "/" + h.id())));
-    site.readers().forEach(r -> put(m, new DeviceBinding(r.id(), DeviceBinding.Kind.READER, base + "/" + r.id())));
+    site.holdUpDevices().forEach(h -> put(m, new DeviceBinding(h.id(), org.vigil.panel.config.MqttSettings.Preset.HOLD_UP, base + "/" + h.id())));
+    site.readers().forEach(r -> put(m, new DeviceBinding(r.id(), org.vigil.panel.config.MqttSettings.Preset.READER, base + "/" + r.id())));
     return new MqttMapping(base, "vigil", "homeassistant", supervision, m);
   }
 
