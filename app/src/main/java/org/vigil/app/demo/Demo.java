@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.arc.ArcConfig;
@@ -22,11 +21,11 @@ import org.vigil.panel.config.SiteConfig;
 import org.vigil.panel.config.SiteLoader;
 import org.vigil.panel.config.Transmission;
 import org.vigil.panel.config.TransmissionPath;
-import org.vigil.panel.engine.Input;
 import org.vigil.panel.mqtt.MqttDevices;
 import org.vigil.panel.mqtt.MqttMapping;
 import org.vigil.panel.service.PanelService;
 import org.vigil.panel.service.TransmitterUplink;
+import org.vigil.panel.transmit.TransmitSettings;
 import org.vigil.panel.web.PanelWeb;
 
 /**
@@ -94,15 +93,12 @@ public final class Demo implements AutoCloseable {
 
     // Panel: signals to the ARC's DC-09 port on loopback, devices on MQTT.
     site = retarget(site, arc.dc09Port());
-    AtomicReference<PanelService> ref = new AtomicReference<>();
+    // Path faults and signals the ARC refused (DUH) wait in the uplink until the panel is attached.
     TransmitterUplink uplink = TransmitterUplink.start(site.transmission(), o.dataDir().resolve("panel/outbound.queue"), clock,
-        (path, up) -> {
-          PanelService p = ref.get();
-          if (p != null) p.submit(new Input.PathChanged(path, up));
-        });
+        TransmitSettings.DEFAULT);
     started.add(uplink);
     panel = PanelService.start(site, o.dataDir().resolve("panel"), clock, uplink);
-    ref.set(panel);
+    uplink.attach(panel::submit);
     started.add(panel);
     // The site file's mqtt section (topics, fields, supervision); the broker is the demo's own.
     MqttMapping mapping = MqttMapping.of(site);
