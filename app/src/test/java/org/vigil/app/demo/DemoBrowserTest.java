@@ -128,7 +128,7 @@ class DemoBrowserTest {
     installer.waitForSelector("#remaining:has-text('access level 3 ends in')");
     installer.waitForSelector("td.status[data-area='hall']:has-text('engineer restore required')");
     installer.click("button[data-engineer='restore:hall']");
-    installer.waitForSelector("#flash:has-text('restored by the engineer (user 9)')");
+    installer.waitForSelector("#flash:has-text('restored by user 9')");
     installer.waitForSelector("td.status[data-area='hall']:not(:has-text('engineer restore required'))");
     installer.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("demo-installer.png")));
     installer.click("#logout");
