@@ -77,7 +77,7 @@ public final class ArcCommand implements Callable<Integer> {
     @Option(names = "--http-port", description = "HTTP port for /metrics and /api (default: ${DEFAULT-VALUE}; -1 = off)")
     int httpPort = ArcConfig.DEFAULT_HTTP_PORT;
 
-    @Option(names = "--http-host", description = "HTTP listen address (default: ${DEFAULT-VALUE}: the API has no login yet)")
+    @Option(names = "--http-host", description = "HTTP listen address (default: ${DEFAULT-VALUE}); /api needs a console operator by HTTP Basic (docs/api.md)")
     String httpHost = "127.0.0.1";
 
     @Option(names = "--idle-timeout", description = "Close TCP connections silent this long (default: ${DEFAULT-VALUE})")

@@ -10,16 +10,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.vigil.panel.config.SiteConfig;
 import org.vigil.panel.config.SiteLoader;
-import org.vigil.panel.engine.Input;
 import org.vigil.panel.eventlog.EventLog;
 import org.vigil.panel.eventlog.LogEntry;
 import org.vigil.panel.mqtt.MqttDevices;
 import org.vigil.panel.mqtt.MqttMapping;
 import org.vigil.panel.service.PanelService;
 import org.vigil.panel.service.TransmitterUplink;
+import org.vigil.panel.transmit.TransmitSettings;
 import org.vigil.panel.service.Uplink;
 import org.vigil.panel.visual.ImageServer;
 import org.vigil.panel.visual.ImageStore;
@@ -94,16 +93,15 @@ public final class PanelCommand implements Callable<Integer> {
     }
     SiteConfig site = parsed.orThrow();
     Clock clock = Clock.systemUTC();
-    AtomicReference<PanelService> ref = new AtomicReference<>();
-    Uplink uplink = noSignalling || site.transmission().paths().isEmpty() ? Uplink.NONE
-        : TransmitterUplink.start(site.transmission(), data.resolve("outbound.queue"), clock, (path, up) -> {
-          PanelService p = ref.get();
-          if (p != null) p.submit(new Input.PathChanged(path, up));
-        });
+    // The transmitter holds what the engine must hear (path faults, signals the ARC refused) until
+    // the panel is attached below, so nothing raised in the first moments is lost.
+    TransmitterUplink tu = noSignalling || site.transmission().paths().isEmpty() ? null
+        : TransmitterUplink.start(site.transmission(), data.resolve("outbound.queue"), clock, TransmitSettings.DEFAULT);
+    Uplink uplink = tu == null ? Uplink.NONE : tu;
     ImageStore images = new ImageStore();
     ImageServer imageServer = imagePort < 0 ? null : ImageServer.start(images, new InetSocketAddress(httpHost, imagePort), imageUrl);
     PanelService panel = PanelService.start(site, data, clock, uplink, imageServer == null ? null : new PanelService.Visual(images, imageServer::linkFor));
-    ref.set(panel);
+    if (tu != null) tu.attach(panel::submit);
     // The site file's mqtt section decides; the command line overrides broker, base topic and supervision.
     URI broker = mqtt != null ? mqtt : site.mqtt().broker();
     String base = mqttBase != null ? mqttBase : site.mqtt().baseTopic();

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.arc.ArcConfig;
@@ -22,11 +21,13 @@ import org.vigil.panel.config.SiteConfig;
 import org.vigil.panel.config.SiteLoader;
 import org.vigil.panel.config.Transmission;
 import org.vigil.panel.config.TransmissionPath;
-import org.vigil.panel.engine.Input;
 import org.vigil.panel.mqtt.MqttDevices;
 import org.vigil.panel.mqtt.MqttMapping;
 import org.vigil.panel.service.PanelService;
 import org.vigil.panel.service.TransmitterUplink;
+import org.vigil.panel.transmit.TransmitSettings;
+import org.vigil.panel.visual.ImageServer;
+import org.vigil.panel.visual.ImageStore;
 import org.vigil.panel.web.PanelWeb;
 
 /**
@@ -50,6 +51,8 @@ public final class Demo implements AutoCloseable {
   private MqttDevices devices;
   private PanelWeb web;
   private SiteConfig site;
+  private DemoCamera camera;
+  private ImageServer imageServer;
   private String adminPassword;
   private String simulatorToken;
 
@@ -69,7 +72,10 @@ public final class Demo implements AutoCloseable {
   private void startAll(Options o) throws Exception {
     Files.createDirectories(o.dataDir());
     Clock clock = Clock.systemUTC();
-    site = loadBank(o.dataDir());
+    // The site's cameras are stand-ins served by the demo, so a hold-up shows images at the console.
+    camera = DemoCamera.start();
+    started.add(camera);
+    site = loadBank(o.dataDir(), camera);
 
     // ARC: store, receiver, and the console on its own port.
     arc = ArcService.start(ArcConfig.loopback(o.dataDir().resolve("arc"))
@@ -94,15 +100,16 @@ public final class Demo implements AutoCloseable {
 
     // Panel: signals to the ARC's DC-09 port on loopback, devices on MQTT.
     site = retarget(site, arc.dc09Port());
-    AtomicReference<PanelService> ref = new AtomicReference<>();
+    // Path faults and signals the ARC refused (DUH) wait in the uplink until the panel is attached.
     TransmitterUplink uplink = TransmitterUplink.start(site.transmission(), o.dataDir().resolve("panel/outbound.queue"), clock,
-        (path, up) -> {
-          PanelService p = ref.get();
-          if (p != null) p.submit(new Input.PathChanged(path, up));
-        });
+        TransmitSettings.DEFAULT);
     started.add(uplink);
-    panel = PanelService.start(site, o.dataDir().resolve("panel"), clock, uplink);
-    ref.set(panel);
+    // Captured hold-up images are served to the ARC, which fetches them by the link in the [V] block.
+    ImageStore images = new ImageStore();
+    imageServer = ImageServer.start(images, new InetSocketAddress("127.0.0.1", 0), null);
+    started.add(imageServer);
+    panel = PanelService.start(site, o.dataDir().resolve("panel"), clock, uplink, new PanelService.Visual(images, imageServer::linkFor));
+    uplink.attach(panel::submit);
     started.add(panel);
     // The site file's mqtt section (topics, fields, supervision); the broker is the demo's own.
     MqttMapping mapping = MqttMapping.of(site);
@@ -116,7 +123,7 @@ public final class Demo implements AutoCloseable {
   }
 
   /** The bank branch from inside the jar (or the repository's examples folder when run from the sources). */
-  static SiteConfig loadBank(Path dataDir) throws IOException {
+  static SiteConfig loadBank(Path dataDir, DemoCamera camera) throws IOException {
     Path file = dataDir.resolve("bank.yaml");
     String text;
     try (InputStream in = Demo.class.getResourceAsStream("/examples/bank.yaml")) {
@@ -127,9 +134,13 @@ public final class Demo implements AutoCloseable {
     // ... and an installer (level 0 everywhere), whose code works only after a manager authorised it (code # 65).
     text = text.replace("\nusers:\n", "\nusers:\n  - {number: 9, name: Installer (Example Alarms), home_area: hall, authority: {hall: 0, office: 0, vault: 0}, pin: \""
         + DEMO_INSTALLER_PIN + "\"}\n");
+    // The example's cameras (http://cam-counters.local/snapshot.jpg ...) become the demo's own.
+    text = CAMERA_URL.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(camera.snapshotUrl(m.group(1)).toString()));
     Files.writeString(file, text);
     return SiteLoader.load(file).orThrow();
   }
+
+  private static final java.util.regex.Pattern CAMERA_URL = java.util.regex.Pattern.compile("http://([A-Za-z0-9_-]+)\\.local/snapshot\\.jpg");
 
   /** The deputy manager's duress PIN in the demo. */
   public static final String DEMO_DURESS_PIN = "582046";
@@ -201,6 +212,10 @@ public final class Demo implements AutoCloseable {
     return arcConsole.desk();
   }
 
+  public DemoCamera camera() {
+    return camera;
+  }
+
   public ArcService arc() {
     return arc;
   }
@@ -217,6 +232,7 @@ public final class Demo implements AutoCloseable {
         .append(DEMO_INSTALLER_PIN).append(")\n");
     b.append("  ARC console      ").append(consoleUrl()).append("   login: ").append(ADMIN_USER).append(" / ").append(adminPassword).append('\n');
     b.append("  MQTT broker      ").append(mqttUrl()).append("   (Zigbee2MQTT topics as mapped in the site file, Home Assistant discovery)\n");
+    b.append("  Demo cameras     ").append(camera.base()).append("cameras/ID/snapshot.png   (test cards; a hold-up press sends their images to the console)\n");
     b.append("  ARC DC-09        tcp+udp 127.0.0.1:").append(arc.dc09Port()).append("   account ").append(site.transmission().account()).append('\n');
     b.append("Demo codes (example site): branch manager 314159, deputy 271828 (duress ").append(DEMO_DURESS_PIN).append("), cashier 161803, installer ").append(DEMO_INSTALLER_PIN).append(".\n");
     b.append("Set the hall: 314159 then A at the hall keypad, open and close the front door, lock the front lock; the\n");

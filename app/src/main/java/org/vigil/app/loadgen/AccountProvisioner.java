@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -96,18 +97,47 @@ public final class AccountProvisioner {
   }
 
   /**
-   * Creates or updates the accounts in a running ARC through {@code POST /api/accounts/import}
-   * (the ARC reloads its accounts before answering). Returns the ARC's answer.
+   * A console operator for the ARC's {@code /api} (HTTP Basic; importing accounts needs SUPERVISOR,
+   * docs/api.md). The password is only ever put in the Authorization header, never printed.
    */
+  public record Credentials(String user, String password) {
+    public Credentials {
+      if (user == null || user.isEmpty() || user.contains(":"))
+        throw new IllegalArgumentException("the API user name must be non-empty and must not contain ':'");
+      if (password == null) throw new IllegalArgumentException("the API password is missing");
+    }
+
+    String authorization() {
+      return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+      return "Credentials[user=" + user + "]";
+    }
+  }
+
+  /** As {@link #provision(URI, List, Credentials)} without credentials: for a headless ARC, from loopback. */
   public static String provision(URI arcHttp, List<SimulatedAccount> accounts) throws ProvisioningException {
+    return provision(arcHttp, accounts, null);
+  }
+
+  /**
+   * Creates or updates the accounts in a running ARC through {@code POST /api/accounts/import}
+   * (the ARC reloads its accounts before answering). Returns the ARC's answer. {@code credentials}
+   * may be null: an ARC whose console has no operator yet answers loopback callers without them.
+   */
+  public static String provision(URI arcHttp, List<SimulatedAccount> accounts, Credentials credentials) throws ProvisioningException {
     URI uri = arcHttp.resolve("/api/accounts/import?format=csv");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
-        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(toCsv(accounts))).build();
+    // text/csv: the ARC refuses form and text/plain bodies on changing calls (cross-site forgery).
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
+        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(toCsv(accounts)));
+    if (credentials != null) b.header("Authorization", credentials.authorization());
     try {
-      HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       if (resp.statusCode() / 100 != 2)
-        throw new ProvisioningException("the ARC refused the accounts (" + resp.statusCode() + "): " + resp.body());
+        throw new ProvisioningException("the ARC refused the accounts (" + resp.statusCode() + "): " + resp.body().strip() + hint(resp.statusCode(), credentials));
       return resp.body();
     } catch (IOException e) {
       throw new ProvisioningException("cannot reach the ARC's accounts API at " + uri + ": " + e);
@@ -115,5 +145,18 @@ public final class AccountProvisioner {
       Thread.currentThread().interrupt();
       throw new ProvisioningException("interrupted while provisioning");
     }
+  }
+
+  /** What to do about a refusal the user can fix. */
+  static String hint(int status, Credentials credentials) {
+    return switch (status) {
+      case 401 -> credentials == null
+          ? " (the ARC's console has operators: give a SUPERVISOR with --api-user and --api-password or VIGIL_API_PASSWORD)"
+          : " (wrong user name or password for " + credentials.user() + ")";
+      case 403 -> credentials == null
+          ? " (an ARC without console operators answers loopback callers only: give --api-user and --api-password)"
+          : " (" + credentials.user() + " needs the SUPERVISOR role to import accounts)";
+      default -> "";
+    };
   }
 }

@@ -50,6 +50,9 @@ public final class LoadgenCommand implements Callable<Integer> {
   @Option(names = "--accounts", paramLabel = "FILE", description = "Accounts from a CSV file (header: number[,receiver,line,key,keyForm]) instead of generated ones") Path accountsFile;
   @Option(names = "--account-prefix", description = "Prefix of generated account numbers (default: ${DEFAULT-VALUE})") String prefix = "LG";
   @Option(names = "--provision", paramLabel = "URL", description = "Create the accounts in our ARC first through its accounts API, e.g. http://127.0.0.1:8480") URI provision;
+  @Option(names = "--api-user", paramLabel = "USER", description = {"Console operator (SUPERVISOR) for --provision against an ARC whose console has operators",
+      "(HTTP Basic; default: $VIGIL_API_USER). Without it only a headless ARC on loopback accepts the import"}) String apiUser;
+  @Option(names = "--api-password", paramLabel = "PASSWORD", description = "Password of --api-user (default: $VIGIL_API_PASSWORD, which keeps it out of the process list)") String apiPassword;
   @Option(names = "--baseline", description = "The target is `vigil loadgen baseline-server`: accept its fixed ACK (CRC still checked)") boolean baseline;
   @Option(names = "--threads", description = "Client event loops (default: number of cores)") int threads = 0;
   @Option(names = "--seed", description = {"Seed for the panels' sequence numbers and schedule phases. Default: a new one per run",
@@ -84,7 +87,7 @@ public final class LoadgenCommand implements Callable<Integer> {
     }
     if (provision != null) {
       try {
-        String answer = AccountProvisioner.provision(provision, config.accounts());
+        String answer = AccountProvisioner.provision(provision, config.accounts(), credentials(System.getenv()));
         err.println("provisioned " + config.accounts().size() + " account(s) in the ARC: " + answer.strip());
       } catch (AccountProvisioner.ProvisioningException e) {
         err.println("vigil loadgen: " + e.getMessage());
@@ -105,6 +108,22 @@ public final class LoadgenCommand implements Callable<Integer> {
     out.print(json ? JSON.writeValueAsString(report) + System.lineSeparator() : report.summary());
     out.flush();
     return report.outstanding() == 0 && report.errors() == 0 ? 0 : 1;
+  }
+
+  /** The /api login from the options, else the environment; null when none is given (headless ARC). */
+  AccountProvisioner.Credentials credentials(java.util.Map<String, String> env) throws AccountProvisioner.ProvisioningException {
+    String user = apiUser != null ? apiUser : env.get("VIGIL_API_USER");
+    String password = apiPassword != null ? apiPassword : env.get("VIGIL_API_PASSWORD");
+    if (user == null || user.isEmpty()) {
+      if (apiPassword != null) throw new AccountProvisioner.ProvisioningException("--api-password needs --api-user");
+      return null;
+    }
+    if (password == null) throw new AccountProvisioner.ProvisioningException("--api-user " + user + " needs --api-password or VIGIL_API_PASSWORD");
+    try {
+      return new AccountProvisioner.Credentials(user, password);
+    } catch (IllegalArgumentException e) {
+      throw new AccountProvisioner.ProvisioningException(e.getMessage());
+    }
   }
 
   LoadgenConfig config() throws AccountProvisioner.ProvisioningException {

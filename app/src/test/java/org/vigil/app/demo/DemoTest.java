@@ -189,6 +189,19 @@ class DemoTest {
     assertThat(get(demo.installerUrl()).body()).doesNotContain("signal DURESS").doesNotContain("(HA)");
   }
 
+  /** BS 8243 5.3.1 / 7.2.1: in the demo a hold-up press reaches the console with the demo cameras' images. */
+  @Test
+  @Order(6)
+  void aHoldUpPressShowsTheDemoCamerasImagesAtTheConsole() throws Exception {
+    sim("holdup", "hd-counter-1", "press_both");
+    // The hold-up joins the open hold-up-family alarm of the account (the duress alarm of the previous test, if still open).
+    await().atMost(Duration.ofSeconds(60)).until(() -> demo.desk().open().stream()
+        .filter(a -> a.kind() == AlarmKind.HOLD_UP || a.kind() == AlarmKind.DURESS)
+        .anyMatch(a -> demo.desk().find(a.id()).orElseThrow().history().stream().anyMatch(h -> h.action().contains("image(s) received"))));
+    assertThat(demo.camera().frames()).isPositive();
+    sim("holdup", "hd-counter-1", "reset");
+  }
+
   static boolean alarm(AlarmKind kind, Designation d) {
     return demo.desk().open().stream().map(AlarmView.class::cast).anyMatch(a -> a.kind() == kind && a.designation() == d);
   }
