@@ -121,7 +121,17 @@ class PanelCommandTest {
     assertThat(after.at("/areas/hall")).isEqualTo(before.at("/areas/hall"));
     assertThat(after.at("/outputs/bell").asBoolean()).isTrue();
     assertThat(after.get("zones")).isEqualTo(before.get("zones"));
-    assertThat(after.get("deadlines")).as("every timer keeps its deadline").isEqualTo(before.get("deadlines"));
+    // A short timer (the set indication) may fall due between the kill and the restart on a slow machine and is
+    // then fired on restart; every timer still running when the panel is back must keep its exact deadline.
+    java.time.Instant back = java.time.Instant.now();
+    List<JsonNode> stillRunning = new ArrayList<>();
+    before.get("deadlines").get(1).forEach(d -> {
+      if (java.time.Instant.parse(d.get("at").get(1).asText()).isAfter(back)) stillRunning.add(d);
+    });
+    List<JsonNode> restored = new ArrayList<>();
+    after.get("deadlines").get(1).forEach(restored::add);
+    assertThat(stillRunning).as("the bell cut-off and confirmation timers are still running").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(restored).as("every timer keeps its deadline").containsAll(stillRunning);
     CliRun log = run("panel", "log", "--data", data.toString());
     assertThat(log.out()).contains("panel restarted: state restored", "hall set", "chain intact");
   }
